@@ -1,0 +1,2 @@
+/** The relay's use cases, as services the interfaces call. */
+package dev.clauderelay.gateway.application;

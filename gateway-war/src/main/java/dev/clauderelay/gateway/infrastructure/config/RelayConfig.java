@@ -1,0 +1,79 @@
+package dev.clauderelay.gateway.infrastructure.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The relay's settings. Every setting is a {@code RELAY_*} name, read from a system property or an
+ * environment variable of that exact name (MicroProfile Config), so {@code RELAY_ADMIN_USERNAME=ops
+ * bin/relay} and {@code -DRELAY_ADMIN_USERNAME=ops} mean the same.
+ */
+@ApplicationScoped
+public class RelayConfig {
+
+  /** The version of this build, from the WAR's manifest. */
+  public static final String VERSION =
+      Optional.ofNullable(RelayConfig.class.getPackage().getImplementationVersion())
+          .orElse("development");
+
+  private final Config config = ConfigProvider.getConfig(RelayConfig.class.getClassLoader());
+
+  public Path dataDir() {
+    return DataDirectory.resolve(optional("RELAY_DATA_DIR").orElse(null));
+  }
+
+  public Path pluginsDir() {
+    return optional("RELAY_PLUGINS_DIR")
+        .map(Path::of)
+        .orElseGet(() -> dataDir().resolve("plugins"))
+        .toAbsolutePath();
+  }
+
+  public String adminUsername() {
+    return optional("RELAY_ADMIN_USERNAME").orElse("admin");
+  }
+
+  /** The admin password from the environment; empty means the relay manages a generated one. */
+  public Optional<String> adminPassword() {
+    return optional("RELAY_ADMIN_PASSWORD");
+  }
+
+  public Duration adminSessionTtl() {
+    return Duration.ofMinutes(optionalLong("RELAY_ADMIN_SESSION_MINUTES").orElse(12 * 60L));
+  }
+
+  /** The master key for secrets at rest; empty means a key file in the data directory. */
+  public Optional<String> masterKey() {
+    return optional("RELAY_MASTER_KEY");
+  }
+
+  /** Addresses whose {@code X-Forwarded-For} is believed (the console, a local reverse proxy). */
+  public String trustedProxies() {
+    return optional("RELAY_TRUSTED_PROXIES").orElse("127.0.0.1,0:0:0:0:0:0:0:1");
+  }
+
+  public Optional<String> databaseUrl() {
+    return optional("RELAY_DB_URL");
+  }
+
+  public Optional<String> optional(String name) {
+    return config.getOptionalValue(name, String.class).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  private Optional<Long> optionalLong(String name) {
+    return optional(name)
+        .map(
+            value -> {
+              try {
+                return Long.parseLong(value);
+              } catch (NumberFormatException e) {
+                throw new IllegalStateException(
+                    name + " must be a whole number, was '" + value + "'", e);
+              }
+            });
+  }
+}

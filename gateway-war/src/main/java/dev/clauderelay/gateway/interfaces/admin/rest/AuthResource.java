@@ -1,0 +1,89 @@
+package dev.clauderelay.gateway.interfaces.admin.rest;
+
+import dev.clauderelay.gateway.application.AdminAuthService;
+import dev.clauderelay.gateway.application.AdminAuthService.LoginRefusedException;
+import dev.clauderelay.gateway.application.AdminSession;
+import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
+import dev.clauderelay.gateway.interfaces.rest.ErrorResponses;
+import dev.clauderelay.gateway.interfaces.rest.JsonBodies;
+import dev.clauderelay.plugin.api.ErrorType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Admin sign-in ({@code POST}), the current session ({@code GET}) and sign-out ({@code DELETE}).
+ */
+@Path("api/admin/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+  @Inject private AdminAuthService auth;
+  @Inject private RelayConfig config;
+  @Context private HttpServletRequest servletRequest;
+
+  @POST
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Response signIn(String body) {
+    JsonObject credentials = JsonBodies.object(body);
+    String username = JsonBodies.requiredString(credentials, "username");
+    String password = JsonBodies.requiredString(credentials, "password");
+    try {
+      AdminSession session =
+          auth.login(username, password, ClientAddress.of(servletRequest, trustedProxies()));
+      return Response.ok(describe(session).add("token", session.token()).build().toString())
+          .header("Cache-Control", "no-store")
+          .build();
+    } catch (LoginRefusedException refused) {
+      if (refused.retryAfter() != null) {
+        return Response.fromResponse(ErrorResponses.of(ErrorType.RATE_LIMIT, refused.getMessage()))
+            .header("Retry-After", Math.max(1, refused.retryAfter().toSeconds()))
+            .build();
+      }
+      return ErrorResponses.of(ErrorType.AUTHENTICATION, refused.getMessage());
+    }
+  }
+
+  @GET
+  public String current(@Context ContainerRequestContext request) {
+    return describe(session(request)).build().toString();
+  }
+
+  @DELETE
+  public Response signOut(@Context ContainerRequestContext request) {
+    auth.logout(session(request).token());
+    return Response.noContent().build();
+  }
+
+  private static AdminSession session(ContainerRequestContext request) {
+    return (AdminSession) request.getProperty(AdminAuthenticationFilter.SESSION_PROPERTY);
+  }
+
+  private static jakarta.json.JsonObjectBuilder describe(AdminSession session) {
+    return Json.createObjectBuilder()
+        .add("username", session.username())
+        .add("expiresAt", session.expiresAt().toString());
+  }
+
+  private Set<String> trustedProxies() {
+    return Arrays.stream(config.trustedProxies().split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+}

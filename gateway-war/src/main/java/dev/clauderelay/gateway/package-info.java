@@ -1,0 +1,2 @@
+/** Claude Relay's gateway: the client API, the admin API and the services behind them. */
+package dev.clauderelay.gateway;
