@@ -1,0 +1,86 @@
+package dev.clauderelay.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The settings the launcher itself needs, from system properties or else environment variables of
+ * the same {@code RELAY_*} names (as MicroProfile Config reads them inside the relay).
+ *
+ * @param home the relay's installation folder (the one holding {@code bin/} and {@code lib/})
+ * @param port the HTTP port, {@code RELAY_PORT}, default 8080
+ * @param bindAddress the address to listen on, {@code RELAY_BIND_ADDRESS}, default all
+ * @param dataDir where data lives, {@code RELAY_DATA_DIR}, default {@code ~/.claude-relay}
+ * @param pluginsDir {@code RELAY_PLUGINS_DIR}, default the installation's {@code plugins/}
+ * @param databaseUrl {@code RELAY_DB_URL}; empty means the embedded MariaDB
+ * @param embeddedDatabasePort {@code RELAY_EMBEDDED_DB_PORT}; 0 means a free port at each start
+ */
+record LauncherSettings(
+    Path home,
+    int port,
+    String bindAddress,
+    Path dataDir,
+    Path pluginsDir,
+    Optional<String> databaseUrl,
+    int embeddedDatabasePort) {
+
+  static LauncherSettings from(Function<String, String> source) {
+    Path home =
+        Optional.ofNullable(source.apply("relay.home"))
+            .map(Path::of)
+            .orElseGet(() -> Path.of(""))
+            .toAbsolutePath()
+            .normalize();
+    Path dataDir =
+        value(source, "RELAY_DATA_DIR")
+            .map(Path::of)
+            .orElseGet(() -> Path.of(System.getProperty("user.home"), ".claude-relay"))
+            .toAbsolutePath()
+            .normalize();
+    return new LauncherSettings(
+        home,
+        port(source, "RELAY_PORT", 8080),
+        value(source, "RELAY_BIND_ADDRESS").orElse("0.0.0.0"),
+        dataDir,
+        value(source, "RELAY_PLUGINS_DIR")
+            .map(Path::of)
+            .orElseGet(() -> home.resolve("plugins"))
+            .toAbsolutePath()
+            .normalize(),
+        value(source, "RELAY_DB_URL"),
+        port(source, "RELAY_EMBEDDED_DB_PORT", 0));
+  }
+
+  /** System properties first, then the environment. */
+  static LauncherSettings fromSystem() {
+    Map<String, String> environment = System.getenv();
+    return from(
+        name -> {
+          String value = System.getProperty(name);
+          return value != null ? value : environment.get(name);
+        });
+  }
+
+  private static Optional<String> value(Function<String, String> source, String name) {
+    return Optional.ofNullable(source.apply(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  private static int port(Function<String, String> source, String name, int fallback) {
+    Optional<String> value = value(source, name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int port = Integer.parseInt(value.get());
+      if (port < 0 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new LaunchException(
+          name + " must be a port number between 0 and 65535, was '" + value.get() + "'");
+    }
+  }
+}

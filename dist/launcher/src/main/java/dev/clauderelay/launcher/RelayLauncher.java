@@ -1,0 +1,235 @@
+package dev.clauderelay.launcher;
+
+import fish.payara.micro.PayaraMicroRuntime;
+import fish.payara.micro.boot.PayaraMicroBoot;
+import fish.payara.micro.boot.PayaraMicroLauncher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts Claude Relay: the embedded MariaDB (unless {@code RELAY_DB_URL} names a server), then
+ * Payara Micro with the gateway at {@code /} and the console at {@code /admin}; on SIGTERM, stops
+ * Payara first (so the relay flushes what it holds) and the database last.
+ *
+ * <p>The database is up before Payara boots: the relay's persistence unit connects while it
+ * deploys. After the first start (which unpacks and installs MariaDB) it takes well under a second.
+ */
+public final class RelayLauncher {
+
+  static final String VERSION =
+      Optional.ofNullable(RelayLauncher.class.getPackage().getImplementationVersion())
+          .orElse("development");
+
+  private static final String PAYARA_SHUTDOWN_HOOK = "Payara Micro Shutdown Hook";
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
+
+  private final LauncherSettings settings;
+  private volatile EmbeddedDatabase database;
+  private volatile PayaraMicroBoot payara;
+
+  RelayLauncher(LauncherSettings settings) {
+    this.settings = settings;
+  }
+
+  public static void main(String[] args) {
+    if (args.length > 0 && ("--version".equals(args[0]) || "-v".equals(args[0]))) {
+      System.out.println("Claude Relay " + VERSION);
+      return;
+    }
+    long started = System.nanoTime();
+    try {
+      new RelayLauncher(LauncherSettings.fromSystem()).start(started);
+    } catch (LaunchException e) {
+      System.err.println("Claude Relay cannot start: " + e.getMessage());
+      System.exit(2);
+    } catch (Exception e) {
+      System.err.println("Claude Relay failed to start: " + e);
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  void start(long startedNanos) throws Exception {
+    requirePortFree(settings.bindAddress(), settings.port());
+    Files.createDirectories(settings.dataDir());
+    Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "claude-relay-shutdown"));
+
+    startDatabaseIfEmbedded();
+    System.setProperty("RELAY_DATA_DIR", settings.dataDir().toString());
+    System.setProperty("RELAY_PLUGINS_DIR", settings.pluginsDir().toString());
+    System.setProperty("RELAY_PORT", Integer.toString(settings.port()));
+
+    // create() parses the arguments the way `java -jar payara-micro.jar` does, and boots.
+    payara = PayaraMicroLauncher.create(payaraArguments());
+    PayaraMicroRuntime runtime = payara.getRuntime();
+    requireDeployed(runtime.getDeployedApplicationNames());
+    printReady(Duration.ofNanos(System.nanoTime() - startedNanos));
+  }
+
+  private void startDatabaseIfEmbedded() {
+    if (settings.databaseUrl().isPresent()) {
+      System.setProperty("RELAY_DB_EMBEDDED", "false");
+      return;
+    }
+    int port =
+        settings.embeddedDatabasePort() != 0 ? settings.embeddedDatabasePort() : freeLocalPort();
+    EmbeddedDatabase embedded =
+        EmbeddedDatabaseLoader.load(settings.home().resolve("lib").resolve("embedded-mariadb"))
+            .create(settings.dataDir(), port);
+    database = embedded;
+    try {
+      embedded.start();
+    } catch (Exception e) {
+      throw new LaunchException(
+          "the embedded MariaDB in "
+              + settings.dataDir().resolve("mariadb")
+              + " did not start: "
+              + e.getMessage()
+              + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+    }
+    System.setProperty("RELAY_DB_URL", embedded.jdbcUrl());
+    System.setProperty("RELAY_DB_USER", embedded.user());
+    System.setProperty("RELAY_DB_PASSWORD", embedded.password());
+    System.setProperty("RELAY_DB_EMBEDDED", "true");
+  }
+
+  private String[] payaraArguments() throws IOException {
+    Path runtimeDir = settings.dataDir().resolve("runtime").resolve(VERSION);
+    Files.createDirectories(runtimeDir);
+    Path preBoot = runtimeDir.resolve("pre-boot-commands.asadmin");
+    Files.writeString(preBoot, preBootCommands(settings.bindAddress()), StandardCharsets.UTF_8);
+    Path apps = settings.home().resolve("apps");
+    List<String> arguments = new ArrayList<>();
+    arguments.add("--disablephonehome");
+    arguments.add("--nocluster");
+    arguments.add("--port");
+    arguments.add(Integer.toString(settings.port()));
+    arguments.add("--rootdir");
+    arguments.add(runtimeDir.toString());
+    arguments.add("--prebootcommandfile");
+    arguments.add(preBoot.toString());
+    arguments.add("--deploy");
+    arguments.add(apps.resolve("gateway.war") + ":/");
+    arguments.add("--deploy");
+    arguments.add(apps.resolve("admin.war") + ":/admin");
+    return arguments.toArray(String[]::new);
+  }
+
+  /**
+   * Payara's MicroProfile Health would answer {@code /health} inside the WAR at {@code /}; the
+   * relay's own health answers there instead.
+   */
+  static String preBootCommands(String bindAddress) {
+    return String.join(
+        "\n",
+        "set-microprofile-healthcheck-configuration --enabled=false",
+        "set configs.config.server-config.network-config.network-listeners.network-listener"
+            + ".http-listener.address="
+            + bindAddress,
+        "");
+  }
+
+  private static void requireDeployed(Collection<String> deployed) {
+    List<String> missing = new ArrayList<>();
+    for (String application : List.of("gateway", "admin")) {
+      if (!deployed.contains(application)) {
+        missing.add(application);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new LaunchException(
+          "the application(s) "
+              + missing
+              + " did not deploy; the SEVERE message above says why (a plugin conflict, an"
+              + " unreachable database, a wrong master key...).");
+    }
+  }
+
+  private void printReady(Duration took) {
+    String host = "0.0.0.0".equals(settings.bindAddress()) ? "127.0.0.1" : settings.bindAddress();
+    String base = "http://" + host + ":" + settings.port();
+    System.out.println();
+    System.out.println("Claude Relay " + VERSION + " is ready (" + took.toMillis() + " ms)");
+    System.out.println("  Claude Code:  export ANTHROPIC_BASE_URL=" + base);
+    System.out.println("  Console:      " + base + "/admin/");
+    System.out.println("  Health:       " + base + "/health");
+    System.out.println(
+        "  Database:     "
+            + (database != null
+                ? "embedded MariaDB in " + settings.dataDir().resolve("mariadb")
+                : "external (RELAY_DB_URL)"));
+    System.out.println("  Plugins:      " + settings.pluginsDir());
+    System.out.println();
+    System.out.flush();
+  }
+
+  /** Runs on SIGTERM / Ctrl-C / System.exit. */
+  private void stop() {
+    // Payara's own hook stops the server on another thread; the applications flush to the
+    // database while it runs, so the database stops only after it. Hooks start together, so
+    // give Payara's a moment to appear.
+    if (payara != null) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+      Thread payaraHook;
+      while ((payaraHook = findThread(PAYARA_SHUTDOWN_HOOK)) == null
+          && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      if (payaraHook != null) {
+        try {
+          payaraHook.join(SHUTDOWN_WAIT.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    EmbeddedDatabase embedded = database;
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+
+  private static Thread findThread(String name) {
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (name.equals(thread.getName())) {
+        return thread;
+      }
+    }
+    return null;
+  }
+
+  private static void requirePortFree(String bindAddress, int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port));
+    } catch (IOException e) {
+      throw new LaunchException(
+          "port "
+              + port
+              + " on "
+              + bindAddress
+              + " is not available ("
+              + e.getMessage()
+              + "); stop what uses it or set RELAY_PORT.");
+    }
+  }
+
+  private static int freeLocalPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free local port for the embedded database", e);
+    }
+  }
+}
