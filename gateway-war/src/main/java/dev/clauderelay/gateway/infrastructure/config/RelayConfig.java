@@ -1,9 +1,12 @@
 package dev.clauderelay.gateway.infrastructure.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -15,12 +18,22 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class RelayConfig {
 
-  /** The version of this build, from the WAR's manifest. */
-  public static final String VERSION =
-      Optional.ofNullable(RelayConfig.class.getPackage().getImplementationVersion())
-          .orElse("development");
+  /** The version of this build, written into {@code relay-version.properties} by the build. */
+  public static final String VERSION = readVersion();
 
   private final Config config = ConfigProvider.getConfig(RelayConfig.class.getClassLoader());
+
+  private static String readVersion() {
+    try (InputStream in = RelayConfig.class.getResourceAsStream("/relay-version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.getProperty("version", "development");
+    } catch (IOException e) {
+      return "development";
+    }
+  }
 
   public Path dataDir() {
     return DataDirectory.resolve(optional("RELAY_DATA_DIR").orElse(null));
