@@ -9,6 +9,9 @@ import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -159,6 +162,43 @@ class GatewayIT {
         http.send(http.request("/health").POST(HttpRequest.BodyPublishers.noBody()));
     assertThat(wrongMethod.statusCode()).isEqualTo(405);
     assertThat(wrongMethod.body()).doesNotContain("Exception").doesNotContain("at dev.");
+  }
+
+  @Test
+  void migrationsOwnTheSchemaAndStateLandsInTheDatabase() throws Exception {
+    signIn();
+
+    try (Connection db = RelayTestEnvironment.openDatabase();
+        Statement sql = db.createStatement()) {
+      assertThat(single(sql, "SELECT MAX(version) FROM flyway_schema_history WHERE success = 1"))
+          .isEqualTo("1");
+      assertThat(
+              single(
+                  sql,
+                  "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+                      + " AND table_name IN ('provider', 'provider_key', 'claude_account',"
+                      + " 'client_key', 'route', 'relay_setting', 'usage_hourly', 'request_log',"
+                      + " 'audit_log')"))
+          .isEqualTo("9");
+      // The configured admin password is checked against its hash in memory; only the master
+      // key check is stored, and it is ciphertext.
+      assertThat(
+              single(sql, "SELECT value FROM relay_setting WHERE name = 'crypto.master-key-check'"))
+          .startsWith("v1:")
+          .doesNotContain("master key check");
+      assertThat(
+              single(
+                  sql,
+                  "SELECT COUNT(*) FROM audit_log WHERE action = 'admin.login' AND actor = 'admin'"))
+          .isNotEqualTo("0");
+    }
+  }
+
+  private static String single(Statement sql, String query) throws Exception {
+    try (ResultSet rows = sql.executeQuery(query)) {
+      assertThat(rows.next()).as(query).isTrue();
+      return rows.getString(1);
+    }
   }
 
   private String signIn() {
