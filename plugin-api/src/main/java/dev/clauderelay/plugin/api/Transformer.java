@@ -43,4 +43,14 @@ public interface Transformer extends RelayExtension {
   default UpstreamRequest toCountTokens(ObjectNode clientRequest, TranslationContext context) {
     return null;
   }
+
+  /**
+   * Reads the token count from the answer to {@link #toCountTokens}; called only when that returned
+   * a request.
+   *
+   * @return the {@code input_tokens} to answer the client's {@code count_tokens} with
+   */
+  default long countedTokens(JsonNode upstreamResponse) {
+    throw new UnsupportedOperationException(id() + " has no token counting endpoint");
+  }
 }
