@@ -27,7 +27,12 @@ public interface Transformer extends RelayExtension {
    */
   UpstreamRequest toUpstream(ObjectNode clientRequest, TranslationContext context);
 
-  /** Translates a complete non-stream upstream response into an Anthropic {@code message}. */
+  /**
+   * Translates a complete non-stream upstream response into an Anthropic {@code message}.
+   *
+   * @throws GatewayError when the upstream answered 200 with an error or a cut-short answer; the
+   *     relay answers it to the client as is (an {@code overloaded_error}, say)
+   */
   ObjectNode toClient(JsonNode upstreamResponse, TranslationContext context);
 
   /** Creates the translator for one upstream stream. */
