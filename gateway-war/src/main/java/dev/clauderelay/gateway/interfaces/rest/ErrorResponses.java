@@ -1,8 +1,8 @@
 package dev.clauderelay.gateway.interfaces.rest;
 
+import dev.clauderelay.gateway.application.relay.ErrorBodies;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -16,13 +16,7 @@ public final class ErrorResponses {
   private ErrorResponses() {}
 
   public static String json(ErrorType type, String message) {
-    return Json.createObjectBuilder()
-        .add("type", "error")
-        .add(
-            "error",
-            Json.createObjectBuilder().add("type", type.wireName()).add("message", message))
-        .build()
-        .toString();
+    return ErrorBodies.json(type, message);
   }
 
   public static Response of(GatewayError error) {

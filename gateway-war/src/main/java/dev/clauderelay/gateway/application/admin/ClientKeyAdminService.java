@@ -1,0 +1,146 @@
+package dev.clauderelay.gateway.application.admin;
+
+import dev.clauderelay.gateway.application.routing.ModelPattern;
+import dev.clauderelay.gateway.application.topology.TopologyChanged;
+import dev.clauderelay.gateway.domain.model.clientkey.ClientKey;
+import dev.clauderelay.gateway.domain.model.clientkey.ClientKeyRepository;
+import dev.clauderelay.gateway.infrastructure.crypto.Secrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** Issues, limits and revokes the keys clients use; only their hashes are kept. */
+@ApplicationScoped
+@Transactional
+public class ClientKeyAdminService {
+
+  /** A key as created: the clear key is in this value and nowhere else, ever. */
+  public record IssuedKey(ClientKey key, String clearKey) {}
+
+  @Inject private ClientKeyRepository keys;
+  @Inject private Audit audit;
+  @Inject private Event<TopologyChanged> changed;
+
+  public List<ClientKey> list() {
+    return keys.all();
+  }
+
+  public ClientKey get(long id) {
+    return keys.find(id)
+        .orElseThrow(() -> new NotFoundException("No client key with id " + id + "."));
+  }
+
+  public IssuedKey create(ClientKeyInput input, AdminActor actor) {
+    String name = requireName(input.name());
+    if (keys.findByName(name).isPresent()) {
+      throw new ConflictException("A client key named '" + name + "' exists already.");
+    }
+    String clear =
+        input.key() != null ? requireKeyFormat(input.key()) : "rk-" + Secrets.randomToken(30);
+    ClientKey key = new ClientKey(name, Secrets.sha256Hex(clear), Secrets.mask(clear));
+    applyLimits(key, input);
+    key = keys.save(key);
+    audit.record(
+        actor,
+        "client-key.create",
+        "client-key",
+        key.id(),
+        "name=" + name + " key=" + key.masked());
+    changed.fire(new TopologyChanged("client key " + name + " created"));
+    return new IssuedKey(key, clear);
+  }
+
+  public ClientKey update(long id, ClientKeyInput input, AdminActor actor) {
+    ClientKey key = get(id);
+    applyLimits(key, input);
+    ClientKey saved = keys.save(key);
+    audit.record(
+        actor,
+        "client-key.update",
+        "client-key",
+        id,
+        "name=" + key.name() + " enabled=" + key.enabled());
+    changed.fire(new TopologyChanged("client key " + key.name() + " changed"));
+    return saved;
+  }
+
+  /** Creates the key, or brings the one of the same name in line; for the configuration file. */
+  public ClientKey upsert(ClientKeyInput input, AdminActor actor) {
+    Optional<ClientKey> existing =
+        input.name() == null ? Optional.empty() : keys.findByName(input.name().strip());
+    if (existing.isEmpty()) {
+      return create(input, actor).key();
+    }
+    ClientKey key = existing.get();
+    if (input.key() != null) {
+      String clear = requireKeyFormat(input.key());
+      key.rekey(Secrets.sha256Hex(clear), Secrets.mask(clear));
+    }
+    return update(key.id(), input, actor);
+  }
+
+  public void delete(long id, AdminActor actor) {
+    ClientKey key = get(id);
+    keys.delete(key);
+    audit.record(actor, "client-key.delete", "client-key", id, "name=" + key.name());
+    changed.fire(new TopologyChanged("client key " + key.name() + " deleted"));
+  }
+
+  private static void applyLimits(ClientKey key, ClientKeyInput input) {
+    List<String> models = input.models() != null ? input.models() : key.allowedModels();
+    if (models.isEmpty()) {
+      throw new InvalidInputException(
+          "models", "must allow at least one model or pattern (\"*\" for all)");
+    }
+    for (String model : models) {
+      try {
+        new ModelPattern(model);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("models", e.getMessage());
+      }
+    }
+    Integer rpm = input.rpmLimit() != null ? input.rpmLimit() : key.rpmLimit();
+    if (rpm != null && (rpm < 0 || rpm > 1_000_000)) {
+      throw new InvalidInputException("rpmLimit", "must be between 0 (no limit) and 1000000");
+    }
+    LocalDateTime expiry =
+        input.expiresAt() != null
+            ? LocalDateTime.ofInstant(input.expiresAt(), ZoneOffset.UTC)
+            : key.expiresAt();
+    boolean enabled = input.enabled() != null ? input.enabled() : key.enabled();
+    key.limit(
+        enabled,
+        models.stream().map(String::strip).toList(),
+        rpm == null || rpm == 0 ? null : rpm,
+        expiry);
+  }
+
+  private static String requireName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new InvalidInputException("name", "required");
+    }
+    String trimmed = name.strip();
+    if (trimmed.length() > 100) {
+      throw new InvalidInputException("name", "must be at most 100 characters");
+    }
+    return trimmed;
+  }
+
+  private static String requireKeyFormat(String key) {
+    String trimmed = key.strip();
+    if (trimmed.length() < 16 || trimmed.length() > 200) {
+      throw new InvalidInputException("key", "must be between 16 and 200 characters");
+    }
+    for (char c : trimmed.toCharArray()) {
+      if (c <= ' ' || c > '~') {
+        throw new InvalidInputException("key", "must be printable ASCII without spaces");
+      }
+    }
+    return trimmed;
+  }
+}

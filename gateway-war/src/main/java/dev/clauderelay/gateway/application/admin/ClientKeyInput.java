@@ -1,0 +1,21 @@
+package dev.clauderelay.gateway.application.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An admin's description of a client key; {@code null} fields keep their current value (or the
+ * default on creation).
+ *
+ * @param key the key itself, only when the admin supplies one (the configuration file); the relay
+ *     generates one otherwise
+ * @param models allowed model names or {@code *} patterns; default all
+ * @param rpmLimit requests per minute; 0 removes the limit
+ */
+public record ClientKeyInput(
+    String name,
+    String key,
+    List<String> models,
+    Integer rpmLimit,
+    Instant expiresAt,
+    Boolean enabled) {}

@@ -1,0 +1,72 @@
+package dev.clauderelay.gateway.application.relay;
+
+import dev.clauderelay.gateway.application.routing.RequestTraits;
+import dev.clauderelay.gateway.application.routing.ResolvedRoute;
+import dev.clauderelay.gateway.application.topology.RelayTopology;
+import dev.clauderelay.gateway.application.topology.TopologyService;
+import dev.clauderelay.gateway.application.usage.RequestRecord;
+import dev.clauderelay.gateway.application.usage.UsageRecorder;
+import dev.clauderelay.gateway.infrastructure.upstream.UpstreamClient;
+import dev.clauderelay.plugin.api.ErrorType;
+import dev.clauderelay.plugin.api.GatewayError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Entry to the request path: resolves the route from the in-memory topology and runs the exchange.
+ * Reads no database; usage leaves through the asynchronous recorder.
+ */
+@ApplicationScoped
+public class RelayService {
+
+  @Inject private TopologyService topology;
+  @Inject private UpstreamClient upstream;
+  @Inject private UsageRecorder usage;
+  @Inject private StreamWatchdog watchdog;
+  @Inject private RelayMetrics metrics;
+
+  /**
+   * Relays an authenticated, validated request; the answer goes to {@code client}.
+   *
+   * @throws GatewayError before anything is sent, when no route serves the model
+   */
+  public void relay(RelayRequest request, ClientChannel client) {
+    RelayTopology current = topology.current();
+    Optional<ResolvedRoute> route =
+        current
+            .routes()
+            .resolve(
+                request.body().model(),
+                new RequestTraits(
+                    request.body().estimatedInputTokens(), request.body().thinking()));
+    if (route.isEmpty()) {
+      throw new GatewayError(
+          ErrorType.NOT_FOUND,
+          "model: no route serves '"
+              + request.body().model()
+              + "'. An admin can add a route or select a default model (POST"
+              + " /api/admin/select-model).");
+    }
+    new RelayExchange(this, request, route.get(), client).start();
+  }
+
+  UpstreamClient upstream() {
+    return upstream;
+  }
+
+  StreamWatchdog watchdog() {
+    return watchdog;
+  }
+
+  void completed(RequestRecord record, String providerName) {
+    usage.record(record);
+    metrics.completed(record, providerName);
+  }
+
+  /** Records a request refused before it reached the relay's loop (auth, validation, routing). */
+  public void refused(RequestRecord record) {
+    usage.record(record);
+    metrics.completed(record, null);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.clauderelay.gateway.application.topology;
+
+import dev.clauderelay.gateway.application.routing.ModelPattern;
+import java.util.List;
+
+/**
+ * A client key as the request path checks it.
+ *
+ * @param rpmLimit requests per minute, 0 for none
+ * @param expiresAtMillis 0 for never
+ */
+public record ClientKeyView(
+    long id,
+    String name,
+    boolean enabled,
+    List<ModelPattern> allowedModels,
+    int rpmLimit,
+    long expiresAtMillis) {
+
+  public boolean allows(String model) {
+    for (ModelPattern pattern : allowedModels) {
+      if (pattern.matches(model)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.clauderelay.gateway.application.topology;
+
+import dev.clauderelay.gateway.application.pool.KeyPool;
+import dev.clauderelay.gateway.domain.model.provider.ProviderKind;
+import dev.clauderelay.plugin.api.KeySelectionStrategy;
+import dev.clauderelay.plugin.api.Transformer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A provider ready for the request path: settings resolved, plugins looked up, pool attached.
+ *
+ * @param transformer {@code null} for {@code anthropic} providers (bytes pass through)
+ * @param unavailableReason why the provider cannot serve (disabled, a plugin not loaded), or {@code
+ *     null}
+ */
+public record ProviderRuntime(
+    long id,
+    String name,
+    ProviderKind kind,
+    URI baseUri,
+    Transformer transformer,
+    KeySelectionStrategy strategy,
+    List<String> models,
+    Map<String, String> modelAliases,
+    Set<String> betasToDrop,
+    Duration connectTimeout,
+    Duration firstByteTimeout,
+    Duration streamIdleTimeout,
+    String unavailableReason,
+    KeyPool pool) {
+
+  public boolean available() {
+    return unavailableReason == null;
+  }
+}

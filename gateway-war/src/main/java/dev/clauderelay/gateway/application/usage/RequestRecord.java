@@ -1,0 +1,37 @@
+package dev.clauderelay.gateway.application.usage;
+
+/**
+ * What the relay remembers of one request. Ids are 0 when unknown (a request refused before a
+ * client key or provider was known).
+ *
+ * @param status the HTTP status the client received; 499 when the client went away
+ * @param errorType the Anthropic error type the client received, or {@code null}
+ * @param latencyMs from the request's arrival to its last byte
+ * @param firstByteMs from arrival to the first byte sent to the client, -1 if none
+ * @param degradations what a translator dropped, or {@code null}
+ */
+public record RequestRecord(
+    String requestId,
+    long startedAtMillis,
+    long clientKeyId,
+    long providerId,
+    long keyId,
+    String requestedModel,
+    String upstreamModel,
+    boolean stream,
+    int status,
+    String errorType,
+    String stopReason,
+    long inputTokens,
+    long outputTokens,
+    long cacheCreationTokens,
+    long cacheReadTokens,
+    long latencyMs,
+    long firstByteMs,
+    int attempts,
+    String degradations) {
+
+  public boolean success() {
+    return status >= 200 && status < 300 && errorType == null;
+  }
+}

@@ -1,0 +1,134 @@
+package dev.clauderelay.gateway.domain.model.clientkey;
+
+import dev.clauderelay.gateway.infrastructure.persistence.jpa.StringListConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * A key the relay issued to a client (a developer, a CI job). Only its SHA-256 is stored: the key
+ * itself is shown once, when created.
+ */
+@Entity
+@Table(name = "client_key")
+public class ClientKey {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "name", nullable = false, length = 100)
+  private String name;
+
+  @Column(name = "key_hash", nullable = false, length = 64)
+  private String keyHash;
+
+  @Column(name = "masked", nullable = false, length = 64)
+  private String masked;
+
+  @Column(name = "enabled", nullable = false)
+  private boolean enabled;
+
+  @Column(name = "allowed_models", nullable = false)
+  @Convert(converter = StringListConverter.class)
+  private List<String> allowedModels;
+
+  @Column(name = "rpm_limit")
+  private Integer rpmLimit;
+
+  @Column(name = "expires_at")
+  private LocalDateTime expiresAt;
+
+  @Column(name = "last_used_at")
+  private LocalDateTime lastUsedAt;
+
+  @Column(name = "created_at", nullable = false)
+  private LocalDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private LocalDateTime updatedAt;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  protected ClientKey() {}
+
+  public ClientKey(String name, String keyHash, String masked) {
+    this.name = name;
+    this.keyHash = keyHash;
+    this.masked = masked;
+    this.enabled = true;
+    this.allowedModels = List.of("*");
+    this.createdAt = LocalDateTime.now(ZoneOffset.UTC);
+    this.updatedAt = createdAt;
+  }
+
+  /** Applies an admin's limits; {@code allowedModels} holds exact names or {@code *} patterns. */
+  public void limit(
+      boolean newEnabled,
+      List<String> newAllowedModels,
+      Integer newRpmLimit,
+      LocalDateTime expiry) {
+    this.enabled = newEnabled;
+    this.allowedModels = List.copyOf(newAllowedModels);
+    this.rpmLimit = newRpmLimit;
+    this.expiresAt = expiry;
+    this.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
+  }
+
+  /** Replaces the secret (the config file names a key in clear; the hash is what changes). */
+  public void rekey(String newHash, String newMasked) {
+    this.keyHash = newHash;
+    this.masked = newMasked;
+    this.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String keyHash() {
+    return keyHash;
+  }
+
+  public String masked() {
+    return masked;
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public List<String> allowedModels() {
+    return allowedModels;
+  }
+
+  public Integer rpmLimit() {
+    return rpmLimit;
+  }
+
+  public LocalDateTime expiresAt() {
+    return expiresAt;
+  }
+
+  public LocalDateTime lastUsedAt() {
+    return lastUsedAt;
+  }
+
+  public LocalDateTime createdAt() {
+    return createdAt;
+  }
+}

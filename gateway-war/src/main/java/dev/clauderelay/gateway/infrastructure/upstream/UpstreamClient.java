@@ -1,0 +1,75 @@
+package dev.clauderelay.gateway.infrastructure.upstream;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends upstream requests with the JDK's HTTP client, asynchronously: no thread waits on an
+ * upstream, and a response body arrives as a {@link Flow.Publisher} the caller pulls from at the
+ * client's pace. One client per connect timeout (the JDK sets it per client), sharing one executor;
+ * connections are kept alive and reused.
+ */
+@ApplicationScoped
+public class UpstreamClient {
+
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          new java.util.concurrent.ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable task) {
+              Thread thread = new Thread(task, "relay-upstream-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            }
+          });
+  private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
+
+  /**
+   * Sends {@code call}; the future completes when the response headers arrive, fails on connect
+   * errors and when the first-byte timeout passes first.
+   */
+  public CompletableFuture<HttpResponse<Flow.Publisher<List<ByteBuffer>>>> send(UpstreamCall call) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(call.uri())
+            .timeout(call.firstByteTimeout())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
+    if ("http".equals(call.uri().getScheme())) {
+      // No h2c upgrade dance with plain-HTTP upstreams (local gateways, mocks).
+      request.version(HttpClient.Version.HTTP_1_1);
+    }
+    call.headers().forEach((name, values) -> values.forEach(v -> request.header(name, v)));
+    return client(call.connectTimeout())
+        .sendAsync(request.build(), HttpResponse.BodyHandlers.ofPublisher());
+  }
+
+  private HttpClient client(Duration connectTimeout) {
+    return clients.computeIfAbsent(
+        connectTimeout,
+        timeout ->
+            HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build());
+  }
+
+  @PreDestroy
+  void close() {
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,97 @@
+package dev.clauderelay.gateway.infrastructure.upstream;
+
+import dev.clauderelay.gateway.domain.model.provider.ProviderKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which client headers travel upstream, and the one place credentials are applied. Client
+ * credentials, cookies and hop-by-hop headers never leave the relay; {@code anthropic-beta} loses
+ * the betas a provider rejects; everything else (versions, betas, Claude Code's identification)
+ * passes unchanged.
+ */
+public final class UpstreamHeaders {
+
+  private static final Set<String> NEVER_FORWARDED =
+      Set.of(
+          "host",
+          "content-length",
+          "connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "proxy-connection",
+          "te",
+          "trailer",
+          "trailers",
+          "transfer-encoding",
+          "upgrade",
+          "expect",
+          "http2-settings",
+          "x-api-key",
+          "authorization",
+          "cookie",
+          "origin",
+          "referer",
+          // The relay reads upstream bodies (usage, events): they must come uncompressed.
+          "accept-encoding",
+          "forwarded",
+          "x-forwarded-for",
+          "x-forwarded-host",
+          "x-forwarded-proto",
+          "x-real-ip");
+
+  private UpstreamHeaders() {}
+
+  /** The client's headers an Anthropic-format upstream should see, names in lower case. */
+  public static Map<String, List<String>> forwardable(
+      Map<String, List<String>> clientHeaders, Set<String> betasToDrop) {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    clientHeaders.forEach(
+        (name, values) -> {
+          String lower = name.toLowerCase(Locale.ROOT);
+          if (NEVER_FORWARDED.contains(lower)) {
+            return;
+          }
+          if ("anthropic-beta".equals(lower) && !betasToDrop.isEmpty()) {
+            List<String> kept = keptBetas(values, betasToDrop);
+            if (!kept.isEmpty()) {
+              result.put(lower, List.of(String.join(",", kept)));
+            }
+            return;
+          }
+          result.computeIfAbsent(lower, k -> new ArrayList<>()).addAll(values);
+        });
+    return result;
+  }
+
+  private static List<String> keptBetas(List<String> values, Set<String> betasToDrop) {
+    List<String> kept = new ArrayList<>();
+    for (String value : values) {
+      for (String beta : value.split(",")) {
+        String trimmed = beta.strip();
+        if (!trimmed.isEmpty() && !betasToDrop.contains(trimmed.toLowerCase(Locale.ROOT))) {
+          kept.add(trimmed);
+        }
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Applies a provider key the way its kind expects: {@code x-api-key} for Anthropic, a bearer
+   * token for OpenAI-compatible APIs, {@code x-goog-api-key} for Gemini (never in the URL).
+   */
+  public static void applyApiKey(
+      ProviderKind kind, String secret, Map<String, List<String>> headers) {
+    switch (kind) {
+      case ANTHROPIC -> headers.put("x-api-key", List.of(secret));
+      case OPENAI -> headers.put("authorization", List.of("Bearer " + secret));
+      case GEMINI -> headers.put("x-goog-api-key", List.of(secret));
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.clauderelay.gateway.interfaces.admin.rest;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.clauderelay.gateway.application.AdminSession;
+import dev.clauderelay.gateway.application.admin.AdminActor;
+import dev.clauderelay.gateway.application.admin.InvalidInputException;
+import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reading admin request bodies into input records (unknown fields refused, wrong types named by
+ * their path), writing answers, and telling who is acting.
+ */
+final class AdminRequests {
+
+  static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+
+  private AdminRequests() {}
+
+  static <T> T read(String body, Class<T> type) {
+    if (body == null || body.isBlank()) {
+      throw new InvalidInputException("(body)", "empty; send a JSON object");
+    }
+    try {
+      return JSON.readValue(body, type);
+    } catch (UnrecognizedPropertyException e) {
+      throw new InvalidInputException(
+          path(e), "unknown field; known fields: " + e.getKnownPropertyIds());
+    } catch (JsonMappingException e) {
+      throw new InvalidInputException(
+          path(e), "has the wrong type or format (" + e.getOriginalMessage() + ")");
+    } catch (IOException e) {
+      throw new InvalidInputException("(body)", "not valid JSON");
+    }
+  }
+
+  static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static AdminActor actor(
+      ContainerRequestContext context, HttpServletRequest request, RelayConfig config) {
+    AdminSession session =
+        (AdminSession) context.getProperty(AdminAuthenticationFilter.SESSION_PROPERTY);
+    Set<String> proxies =
+        Arrays.stream(config.trustedProxies().split(","))
+            .map(String::strip)
+            .collect(Collectors.toSet());
+    return new AdminActor(
+        session == null ? "admin" : session.username(), ClientAddress.of(request, proxies));
+  }
+
+  private static String path(JsonMappingException e) {
+    String path =
+        e.getPath().stream()
+            .map(
+                ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
+    return path.isEmpty() ? "(body)" : path;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.clauderelay.gateway.interfaces.admin.rest;
+
+import dev.clauderelay.gateway.application.admin.AdminActor;
+import dev.clauderelay.gateway.application.admin.ProviderAdminService;
+import dev.clauderelay.gateway.application.admin.RouteAdminService;
+import dev.clauderelay.gateway.application.admin.RouteInput;
+import dev.clauderelay.gateway.application.topology.TopologyService;
+import dev.clauderelay.gateway.domain.model.provider.Provider;
+import dev.clauderelay.gateway.domain.model.route.Route;
+import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Routing: {@code /api/admin/routes}, and the seed's model selection ({@code GET
+ * /api/admin/models}, {@code POST /api/admin/select-model}).
+ */
+@Path("api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+public class RoutesResource {
+
+  @Inject private RouteAdminService routes;
+  @Inject private ProviderAdminService providers;
+  @Inject private TopologyService topology;
+  @Inject private RelayConfig config;
+  @Context private HttpServletRequest servletRequest;
+  @Context private ContainerRequestContext requestContext;
+
+  /** The default target an admin selects. */
+  public record ModelSelection(String provider, String model) {}
+
+  @GET
+  @Path("routes")
+  public String list() {
+    Map<Long, String> names = providerNames();
+    return AdminRequests.write(
+        AdminViews.list(
+            "routes", routes.list().stream().map(r -> AdminViews.route(r, names)).toList()));
+  }
+
+  @POST
+  @Path("routes")
+  public Response create(String body) {
+    Route route = routes.create(AdminRequests.read(body, RouteInput.class), actor());
+    return Response.status(201)
+        .entity(AdminRequests.write(AdminViews.route(route, providerNames())))
+        .build();
+  }
+
+  @PUT
+  @Path("routes/{id}")
+  public String update(@PathParam("id") long id, String body) {
+    return AdminRequests.write(
+        AdminViews.route(
+            routes.update(id, AdminRequests.read(body, RouteInput.class), actor()),
+            providerNames()));
+  }
+
+  @DELETE
+  @Path("routes/{id}")
+  public Response delete(@PathParam("id") long id) {
+    routes.delete(id, actor());
+    return Response.noContent().build();
+  }
+
+  /** Every provider's models and aliases, and the current default target. */
+  @GET
+  @Path("models")
+  public String models() {
+    Map<String, Object> view = new LinkedHashMap<>();
+    List<Map<String, Object>> byProvider =
+        providers.list().stream()
+            .map(
+                p -> {
+                  Map<String, Object> entry = new LinkedHashMap<>();
+                  entry.put("provider", p.name());
+                  entry.put("kind", p.kind().wireName());
+                  entry.put("models", p.settings().models());
+                  entry.put("aliases", p.settings().modelAliases());
+                  entry.put("enabled", p.settings().enabled());
+                  return entry;
+                })
+            .toList();
+    view.put("providers", byProvider);
+    view.put(
+        "selected",
+        routes.defaultRoute().map(r -> AdminViews.route(r, providerNames())).orElse(null));
+    view.put("advertised", topology.current().advertisedModels());
+    return AdminRequests.write(view);
+  }
+
+  @POST
+  @Path("select-model")
+  public String select(String body) {
+    ModelSelection selection = AdminRequests.read(body, ModelSelection.class);
+    Route route = routes.selectDefault(selection.provider(), selection.model(), actor());
+    return AdminRequests.write(AdminViews.route(route, providerNames()));
+  }
+
+  private Map<Long, String> providerNames() {
+    return providers.list().stream().collect(Collectors.toMap(Provider::id, Provider::name));
+  }
+
+  private AdminActor actor() {
+    return AdminRequests.actor(requestContext, servletRequest, config);
+  }
+}

@@ -1,0 +1,172 @@
+package dev.clauderelay.gateway.interfaces.proxy;
+
+import dev.clauderelay.gateway.application.relay.ClientChannel;
+import dev.clauderelay.gateway.application.relay.ErrorBodies;
+import dev.clauderelay.plugin.api.GatewayError;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A {@link ClientChannel} over an asynchronous servlet response. Each write is written and flushed
+ * at once by the thread that delivers the upstream's bytes: the container's request threads are
+ * free as soon as the request is accepted, and a client that reads slowly slows only its own
+ * upstream (the delivering thread waits, so the upstream is read no faster than the client).
+ *
+ * <p>Why not the servlet's non-blocking output: Payara 6's {@code isReady()} keeps its "not ready"
+ * flag in a field that is not safe to read from a thread other than the container's, and called
+ * from the upstream's threads a response could wait forever for an {@code onWritePossible} that had
+ * already happened.
+ */
+final class ServletClientChannel implements ClientChannel, AsyncListener {
+
+  private final AsyncContext async;
+  private final HttpServletResponse response;
+  private ServletOutputStream out;
+  private boolean opened;
+  private boolean completed;
+  private boolean gone;
+  private boolean goneNotified;
+  private Runnable goneCallback = () -> {};
+
+  ServletClientChannel(AsyncContext async, HttpServletResponse response) {
+    this.async = async;
+    this.response = response;
+    async.addListener(this);
+  }
+
+  @Override
+  public void onReady(Runnable callback) {
+    // Writes complete before they return: the client is always ready for the next.
+  }
+
+  @Override
+  public synchronized void onGone(Runnable callback) {
+    goneCallback = callback;
+  }
+
+  @Override
+  public synchronized boolean isOpen() {
+    return opened;
+  }
+
+  @Override
+  public synchronized void open(int status, Map<String, String> headers) {
+    if (opened || gone || completed) {
+      return;
+    }
+    opened = true;
+    response.setStatus(status);
+    headers.forEach(response::setHeader);
+    try {
+      out = response.getOutputStream();
+    } catch (IOException | IllegalStateException e) {
+      gone = true;
+    }
+  }
+
+  @Override
+  public boolean write(byte[] bytes) {
+    synchronized (this) {
+      if (!gone && !completed && out != null) {
+        try {
+          out.write(bytes);
+          out.flush();
+        } catch (IOException | IllegalStateException e) {
+          gone = true;
+        }
+      }
+    }
+    notifyIfGone();
+    return true;
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      complete();
+    }
+    notifyIfGone();
+  }
+
+  @Override
+  public void error(GatewayError error, Map<String, String> headers) {
+    synchronized (this) {
+      if (!opened && !gone && !completed) {
+        Map<String, String> withType = new LinkedHashMap<>(headers);
+        withType.put("content-type", "application/json");
+        byte[] body =
+            ErrorBodies.json(error.type(), error.getMessage()).getBytes(StandardCharsets.UTF_8);
+        withType.put("content-length", Integer.toString(body.length));
+        open(error.httpStatus(), withType);
+        write(body);
+      }
+    }
+    close();
+  }
+
+  private void complete() {
+    if (completed) {
+      return;
+    }
+    completed = true;
+    try {
+      async.complete();
+    } catch (IllegalStateException alreadyDone) {
+      // the container ended it first (client gone)
+    }
+  }
+
+  /**
+   * Tells the exchange, once, that the client is gone; outside this channel's lock, as the exchange
+   * takes its own lock and holds it while writing here.
+   */
+  private void notifyIfGone() {
+    Runnable callback;
+    synchronized (this) {
+      if (!gone || goneNotified) {
+        return;
+      }
+      goneNotified = true;
+      callback = goneCallback;
+      complete();
+    }
+    callback.run();
+  }
+
+  private void containerGaveUp() {
+    synchronized (this) {
+      if (completed) {
+        return;
+      }
+      gone = true;
+    }
+    notifyIfGone();
+  }
+
+  @Override
+  public void onComplete(AsyncEvent event) {
+    synchronized (this) {
+      completed = true;
+    }
+  }
+
+  @Override
+  public void onTimeout(AsyncEvent event) {
+    containerGaveUp();
+  }
+
+  @Override
+  public void onError(AsyncEvent event) {
+    containerGaveUp();
+  }
+
+  @Override
+  public void onStartAsync(AsyncEvent event) {}
+}
