@@ -131,21 +131,32 @@ public class MessagesServlet extends HttpServlet {
 
   private static byte[] readBody(HttpServletRequest request, long max) throws IOException {
     long declared = request.getContentLengthLong();
-    if (declared > max) {
-      throw tooLarge(max);
-    }
-    ByteArrayOutputStream body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
+    ByteArrayOutputStream body =
+        new ByteArrayOutputStream(declared > 0 && declared <= max ? (int) declared : 8192);
     byte[] buffer = new byte[16384];
     try (InputStream in = request.getInputStream()) {
       int read;
       while ((read = in.read(buffer)) != -1) {
         if (body.size() + read > max) {
+          drain(in, buffer, max);
           throw tooLarge(max);
         }
         body.write(buffer, 0, read);
       }
     }
     return body.toByteArray();
+  }
+
+  /**
+   * Reads and drops the rest of an oversized body (up to a bound), so that a client still sending
+   * it reaches the point where it reads the 413 instead of failing on a reset connection.
+   */
+  private static void drain(InputStream in, byte[] buffer, long max) throws IOException {
+    long remaining = Math.max(max, 64L * 1024 * 1024);
+    int read;
+    while (remaining > 0 && (read = in.read(buffer)) != -1) {
+      remaining -= read;
+    }
   }
 
   private static GatewayError tooLarge(long max) {

@@ -1,0 +1,683 @@
+package dev.clauderelay.gateway.it;
+
+import static dev.clauderelay.gateway.it.ScriptedUpstream.json;
+import static dev.clauderelay.gateway.it.ScriptedUpstream.sse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.clauderelay.plugin.api.SseEvent;
+import dev.clauderelay.plugin.testkit.AnthropicStreamGrammar;
+import dev.clauderelay.plugin.testkit.SseStreams;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The request path through HTTP: the real WAR on Payara Micro relaying to a scripted upstream in
+ * this JVM. Byte fidelity, failover and key state, mid-stream failures, cancellation, every bad
+ * input, usage, and the translated providers.
+ */
+@ExtendWith({RelayTestEnvironment.class, ArquillianExtension.class})
+class RelayIT {
+
+  private static final String CLIENT_KEY = "rk-it-client-0123456789abcdef";
+  private static final String LIMITED_KEY = "rk-it-limited-0123456789abcd";
+  private static final String DISABLED_KEY = "rk-it-disabled-0123456789abc";
+  private static final String EXPIRED_KEY = "rk-it-expired-0123456789abcd";
+
+  private static ScriptedUpstream upstream;
+  private static boolean configured;
+
+  @Deployment(testable = false)
+  static WebArchive gateway() {
+    return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
+        .importFrom(new File(System.getProperty("relay.test.war")))
+        .as(WebArchive.class);
+  }
+
+  @ArquillianResource private URL deployment;
+  private Http http;
+
+  @BeforeEach
+  void configureOnce() throws Exception {
+    http = new Http(deployment);
+    if (configured) {
+      return;
+    }
+    upstream = new ScriptedUpstream();
+    AdminClient admin = new AdminClient(http);
+    String base = upstream.baseUrl();
+    provider(
+        admin,
+        "anth",
+        "anthropic",
+        base,
+        List.of("sk-anth-main-000001"),
+        ",\"betasToDrop\":[\"context-management-2025-06-27\"]");
+    provider(
+        admin,
+        "pool",
+        "anthropic",
+        base,
+        List.of("sk-pool-key-a-00001", "sk-pool-key-b-00002"),
+        "");
+    provider(
+        admin,
+        "pool401",
+        "anthropic",
+        base,
+        List.of("sk-p401-key-c-0001", "sk-p401-key-d-0002"),
+        "");
+    provider(admin, "limited", "anthropic", base, List.of("sk-allrl-key-e-001"), "");
+    provider(
+        admin,
+        "dead",
+        "anthropic",
+        "http://127.0.0.1:9",
+        List.of("sk-dead-key-00001"),
+        ",\"connectTimeoutMs\":1000");
+    provider(admin, "spare", "anthropic", base, List.of("sk-spare-key-00001"), "");
+    provider(admin, "oai", "openai", base + "/v1", List.of("sk-openai-key-0001"), "");
+    provider(admin, "gem", "gemini", base + "/v1beta", List.of("gm-gemini-key-0001"), "");
+    route(admin, "claude-opus-5-5", "anth", null, "");
+    route(admin, "*haiku*", "anth", "claude-haiku-upstream", "");
+    route(admin, "pool-model", "pool", null, "");
+    route(admin, "pool401-model", "pool401", null, "");
+    route(admin, "limited-model", "limited", null, "");
+    route(admin, "fallback-model", "dead", null, ",\"fallbacks\":[{\"provider\":\"spare\"}]");
+    route(admin, "deepseek-chat", "oai", null, "");
+    route(admin, "gemini-*", "gem", null, "");
+    clientKey(admin, "it", List.of("*"), null, null);
+    clientKey(admin, "limited", List.of("claude-*"), 2, null);
+    admin.send(
+        "PUT",
+        "/api/admin/client-keys/" + clientKey(admin, "disabled", List.of("*"), null, null),
+        "{\"enabled\":false}");
+    clientKey(admin, "expired", List.of("*"), null, "2020-01-01T00:00:00Z");
+    configured = true;
+  }
+
+  @AfterAll
+  static void stopUpstream() throws Exception {
+    if (upstream != null) {
+      upstream.close();
+    }
+  }
+
+  private static void provider(
+      AdminClient admin,
+      String name,
+      String kind,
+      String baseUrl,
+      List<String> keys,
+      String extra) {
+    JsonObject provider =
+        admin.post(
+            "/api/admin/providers",
+            "{\"name\":\""
+                + name
+                + "\",\"kind\":\""
+                + kind
+                + "\",\"baseUrl\":\""
+                + baseUrl
+                + "\",\"streamIdleTimeoutMs\":1500,\"firstByteTimeoutMs\":5000"
+                + extra
+                + "}");
+    for (String key : keys) {
+      admin.post(
+          "/api/admin/providers/" + provider.getInt("id") + "/keys", "{\"key\":\"" + key + "\"}");
+    }
+  }
+
+  private static void route(
+      AdminClient admin, String match, String provider, String model, String extra) {
+    admin.post(
+        "/api/admin/routes",
+        "{\"match\":\""
+            + match
+            + "\",\"provider\":\""
+            + provider
+            + "\""
+            + (model == null ? "" : ",\"model\":\"" + model + "\"")
+            + extra
+            + "}");
+  }
+
+  private static int clientKey(
+      AdminClient admin, String name, List<String> models, Integer rpm, String expiresAt) {
+    String key =
+        switch (name) {
+          case "it" -> CLIENT_KEY;
+          case "limited" -> LIMITED_KEY;
+          case "disabled" -> DISABLED_KEY;
+          default -> EXPIRED_KEY;
+        };
+    // Client keys named in clear come in through the configuration file; the API generates them.
+    JsonObject created =
+        admin.post(
+            "/api/admin/client-keys",
+            "{\"name\":\""
+                + name
+                + "\",\"models\":"
+                + jsonList(models)
+                + (rpm == null ? "" : ",\"rpmLimit\":" + rpm)
+                + (expiresAt == null ? "" : ",\"expiresAt\":\"" + expiresAt + "\"")
+                + "}");
+    KEYS.put(key, created.getString("key"));
+    return created.getInt("id");
+  }
+
+  /** Fixed names of the tests to the generated keys the relay issued. */
+  private static final Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String jsonList(List<String> values) {
+    return values.stream()
+        .map(v -> "\"" + v + "\"")
+        .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+  }
+
+  private HttpResponse<String> messages(String key, String body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        http.request("/v1/messages?beta=true").header("content-type", "application/json");
+    if (key != null) {
+      request.header("x-api-key", KEYS.getOrDefault(key, key));
+    }
+    headers.forEach(request::header);
+    return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private HttpResponse<String> messages(String body) {
+    return messages(CLIENT_KEY, body, Map.of());
+  }
+
+  private static String body(String model, boolean stream) {
+    return "{\"model\":\""
+        + model
+        + "\",\"max_tokens\":64,\"stream\":"
+        + stream
+        + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+  }
+
+  private static final String MESSAGE_JSON =
+      "{ \"id\":\"msg_up_1\", \"type\":\"message\",\"role\":\"assistant\",\n  \"model\":\"claude-x\","
+          + "\"content\":[{\"type\":\"text\",\"text\":\"h\u00e9llo \u4f60\u597d\"}],\"stop_reason\":\"end_turn\","
+          + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":11,\"output_tokens\":7,"
+          + "\"cache_creation_input_tokens\":3,\"cache_read_input_tokens\":5}}";
+
+  private static List<String> anthropicStream() {
+    return List.of(
+        "event: message_start\r\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_s\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-x\",\"content\":[],\"stop_reason\":null,\"usage\":{\"input_tokens\":21,\"output_tokens\":1}}}\r\n\r\n",
+        "event: content_block_start\r\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\r\n\r\n: keep-alive\r\n\r\nevent: ping\r\ndata: {\"type\": \"ping\"}\r\n\r\n",
+        "event: content_block_delta\r\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"po",
+        "ng\"}}\r\n\r\nevent: content_block_stop\r\ndata: {\"type\":\"content_block_stop\",\"index\":0}\r\n\r\n",
+        "event: message_delta\r\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":9}}\r\n\r\n",
+        "event: message_stop\r\ndata: {\"type\":\"message_stop\"}\r\n\r\n");
+  }
+
+  // ---- byte fidelity -----------------------------------------------------------------------
+
+  @Test
+  void forwardsANonStreamAnswerAndTheRequestByteForByte() {
+    upstream.script(r -> json(200, MESSAGE_JSON));
+    String body =
+        "{ \"model\" : \"claude-opus-5-5\", \"max_tokens\": 64,\n \"messages\":[{\"role\":\"user\",\"content\":\"\u00e9\"}],\"metadata\":{\"user_id\":\"u\"} }";
+
+    HttpResponse<String> response =
+        messages(
+            CLIENT_KEY,
+            body,
+            Map.of(
+                "anthropic-version", "2023-06-01",
+                "anthropic-beta", "claude-code-20250219,context-management-2025-06-27",
+                "x-app", "cli",
+                "Authorization", "Bearer should-not-travel",
+                "Cookie", "secret=1"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(MESSAGE_JSON);
+    assertThat(response.headers().firstValue("request-id"))
+        .hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
+    ScriptedUpstream.Received sent = upstream.received().get(0);
+    assertThat(sent.target()).isEqualTo("/v1/messages?beta=true");
+    assertThat(sent.bodyText()).isEqualTo(body);
+    assertThat(sent.header("x-api-key")).isEqualTo("sk-anth-main-000001");
+    assertThat(sent.header("anthropic-version")).isEqualTo("2023-06-01");
+    assertThat(sent.header("anthropic-beta")).isEqualTo("claude-code-20250219");
+    assertThat(sent.header("x-app")).isEqualTo("cli");
+    assertThat(sent.header("authorization")).isNull();
+    assertThat(sent.header("cookie")).isNull();
+  }
+
+  @Test
+  void rewritesOnlyTheModelWhenARouteMapsIt() {
+    upstream.script(r -> json(200, MESSAGE_JSON));
+    String body = body("claude-3-haiku-latest", false);
+
+    assertThat(messages(body).statusCode()).isEqualTo(200);
+
+    assertThat(upstream.received().get(0).bodyText())
+        .isEqualTo(body.replace("claude-3-haiku-latest", "claude-haiku-upstream"));
+  }
+
+  @Test
+  void forwardsAStreamEventByEventWithEveryByteOfEveryEvent() {
+    upstream.script(r -> sse(anthropicStream(), 20, true));
+
+    HttpResponse<String> response = messages(body("claude-opus-5-5", true));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("content-type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+    assertThat(response.body()).isEqualTo(String.join("", anthropicStream()));
+  }
+
+  // ---- failover and key state --------------------------------------------------------------
+
+  @Test
+  void aRateLimitedKeyCoolsDownAndTheNextKeyServes() {
+    upstream.script(
+        r ->
+            "sk-pool-key-a-00001".equals(r.header("x-api-key"))
+                ? json(
+                    429,
+                    Map.of("retry-after", "30"),
+                    "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}")
+                : json(200, MESSAGE_JSON));
+
+    HttpResponse<String> first = messages(body("pool-model", false));
+    HttpResponse<String> second = messages(body("pool-model", false));
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(second.statusCode()).isEqualTo(200);
+    List<String> keysUsed = upstream.received().stream().map(r -> r.header("x-api-key")).toList();
+    assertThat(keysUsed)
+        .containsOnlyOnce("sk-pool-key-a-00001")
+        .endsWith("sk-pool-key-b-00002", "sk-pool-key-b-00002");
+    JsonObject keyA = keyNamed("pool", "sk-pool-key-a-00001");
+    assertThat(keyA.getString("status")).isEqualTo("cooling_down");
+    Instant until = Instant.parse(keyA.getString("statusUntil"));
+    assertThat(until).isBetween(Instant.now().plusSeconds(20), Instant.now().plusSeconds(31));
+    assertThat(keyA.getJsonNumber("rateLimited").longValue()).isEqualTo(1);
+  }
+
+  @Test
+  void aRefusedKeyIsMarkedInvalidAndGetsNoMoreTraffic() {
+    upstream.script(
+        r ->
+            "sk-p401-key-c-0001".equals(r.header("x-api-key"))
+                ? json(
+                    401,
+                    "{\"type\":\"error\",\"error\":{\"type\":\"authentication_error\",\"message\":\"invalid x-api-key\"}}")
+                : json(200, MESSAGE_JSON));
+
+    for (int i = 0; i < 4; i++) {
+      assertThat(messages(body("pool401-model", false)).statusCode()).isEqualTo(200);
+    }
+
+    assertThat(
+            upstream.received().stream()
+                .filter(r -> "sk-p401-key-c-0001".equals(r.header("x-api-key")))
+                .count())
+        .isLessThanOrEqualTo(1);
+    assertThat(keyNamed("pool401", "sk-p401-key-c-0001").getString("status")).isEqualTo("invalid");
+  }
+
+  @Test
+  void everyKeyRateLimitedAnswers429WithRetryAfter() {
+    upstream.script(
+        r ->
+            json(
+                429,
+                Map.of("retry-after", "12"),
+                "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"x\"}}"));
+
+    HttpResponse<String> response = messages(body("limited-model", false));
+
+    assertThat(response.statusCode()).isEqualTo(429);
+    assertThat(response.headers().firstValue("retry-after"))
+        .hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isBetween(1L, 12L));
+    assertThat(errorType(response)).isEqualTo("rate_limit_error");
+    assertThat(response.body()).contains("rate limited");
+  }
+
+  @Test
+  void neverRetriesTheClientsOwnMistake() {
+    String refusal =
+        "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"max_tokens: too large\"}}";
+    upstream.script(r -> json(400, refusal));
+
+    HttpResponse<String> response = messages(body("claude-opus-5-5", false));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo(refusal);
+    assertThat(upstream.received()).hasSize(1);
+  }
+
+  @Test
+  void fallsBackToTheNextRouteWhenTheFirstCannotBeReached() {
+    upstream.script(r -> json(200, MESSAGE_JSON));
+
+    HttpResponse<String> response = messages(body("fallback-model", false));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(upstream.received())
+        .singleElement()
+        .satisfies(r -> assertThat(r.header("x-api-key")).isEqualTo("sk-spare-key-00001"));
+  }
+
+  // ---- streams that go wrong -----------------------------------------------------------------
+
+  @Test
+  void anUpstreamDyingMidStreamEndsTheClientsStreamWithAnErrorEventAndNoHalfEvent() {
+    List<String> pieces = anthropicStream().subList(0, 3); // ends inside a content_block_delta
+    upstream.script(r -> sse(pieces, 10, false));
+
+    HttpResponse<String> response = messages(body("claude-opus-5-5", true));
+
+    List<SseEvent> events = SseStreams.parse(response.body().getBytes(StandardCharsets.UTF_8));
+    assertThat(events.get(events.size() - 1).event()).isEqualTo("error");
+    assertThat(events.get(events.size() - 1).data()).contains("\"api_error\"");
+    assertThat(response.body()).doesNotContain("\"text\":\"po");
+    AnthropicStreamGrammar.check(events.stream().filter(e -> e.event() != null).toList());
+  }
+
+  @Test
+  void aStalledStreamEndsWithAnErrorEventInsteadOfHanging() {
+    upstream.script(r -> ScriptedUpstream.stall(anthropicStream().subList(0, 2), 8000));
+    long started = System.nanoTime();
+
+    HttpResponse<String> response = messages(body("claude-opus-5-5", true));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+    assertThat(response.body()).contains("event: error").contains("stalled");
+  }
+
+  @Test
+  void aClientThatHangsUpCancelsTheUpstreamAtOnce() throws Exception {
+    List<String> slow = new java.util.ArrayList<>(anthropicStream().subList(0, 2));
+    for (int i = 0; i < 100; i++) {
+      slow.add("event: ping\ndata: {\"type\":\"ping\"}\n\n");
+    }
+    upstream.script(r -> sse(slow, 100, true));
+
+    HttpResponse<InputStream> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                http.request("/v1/messages")
+                    .header("content-type", "application/json")
+                    .header("x-api-key", KEYS.get(CLIENT_KEY))
+                    .POST(HttpRequest.BodyPublishers.ofString(body("claude-opus-5-5", true)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream stream = response.body()) {
+      stream.readNBytes(200);
+    }
+
+    await().atMost(Duration.ofSeconds(3)).until(() -> !upstream.hangUps().isEmpty());
+  }
+
+  // ---- bad input ---------------------------------------------------------------------------
+
+  @Test
+  void answersEveryBadInputWithTheRightStatusAndAnAnthropicError() {
+    assertError(
+        messages(CLIENT_KEY, "{\"model\":", Map.of()),
+        400,
+        "invalid_request_error",
+        "not valid JSON");
+    assertError(
+        messages("{\"messages\":[]}"), 400, "invalid_request_error", "model: field required");
+    assertError(
+        messages("{\"model\":\"claude-opus-5-5\"}"),
+        400,
+        "invalid_request_error",
+        "messages: field required");
+    assertError(
+        messages(body("no-such-model", false)),
+        404,
+        "not_found_error",
+        "no route serves 'no-such-model'");
+    String huge =
+        "{\"model\":\"claude-opus-5-5\",\"messages\":[],\"pad\":\"" + "x".repeat(1_100_000) + "\"}";
+    assertError(messages(huge), 413, "request_too_large", "limit");
+    assertError(http.get("/v1/messages"), 405, "invalid_request_error", "send POST");
+    assertError(
+        messages(null, body("claude-opus-5-5", false), Map.of()),
+        401,
+        "authentication_error",
+        "x-api-key");
+    assertError(
+        messages("rk-unknown-0000000000000000", body("claude-opus-5-5", false), Map.of()),
+        401,
+        "authentication_error",
+        "does not know");
+    assertError(
+        messages(DISABLED_KEY, body("claude-opus-5-5", false), Map.of()),
+        401,
+        "authentication_error",
+        "disabled");
+    assertError(
+        messages(EXPIRED_KEY, body("claude-opus-5-5", false), Map.of()),
+        401,
+        "authentication_error",
+        "expired");
+    assertError(
+        messages(LIMITED_KEY, body("gemini-2.5-pro", false), Map.of()),
+        403,
+        "permission_error",
+        "gemini-2.5-pro");
+  }
+
+  @Test
+  void aClientKeyOverItsRequestLimitGets429WithRetryAfter() {
+    upstream.script(r -> json(200, MESSAGE_JSON));
+    HttpResponse<String> last = null;
+    for (int i = 0; i < 3; i++) {
+      last = messages(LIMITED_KEY, body("claude-opus-5-5", false), Map.of());
+    }
+
+    assertError(last, 429, "rate_limit_error", "limit");
+    assertThat(last.headers().firstValue("retry-after")).isPresent();
+  }
+
+  private static void assertError(
+      HttpResponse<String> response, int status, String type, String messagePart) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("request-id")).isPresent();
+    JsonObject error = GatewayIT.json(response);
+    assertThat(error.getString("type")).isEqualTo("error");
+    assertThat(error.getJsonObject("error").getString("type")).isEqualTo(type);
+    assertThat(error.getJsonObject("error").getString("message")).contains(messagePart);
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  // ---- the rest of the client API ------------------------------------------------------------
+
+  @Test
+  void answersConnectivityProbesModelsCountTokensAndCors() {
+    assertThat(
+            http.send(http.request("/").method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            http.send(
+                    http.request("/api/hello").method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                .statusCode())
+        .isEqualTo(200);
+
+    HttpResponse<String> models =
+        http.send(http.request("/v1/models").header("x-api-key", KEYS.get(CLIENT_KEY)).GET());
+    assertThat(models.statusCode()).isEqualTo(200);
+    assertThat(models.body()).contains("\"has_more\":false").contains("\"type\":\"model\"");
+
+    upstream.script(r -> json(200, "{\"input_tokens\":42}"));
+    HttpResponse<String> count =
+        http.send(
+            http.request("/v1/messages/count_tokens")
+                .header("x-api-key", KEYS.get(CLIENT_KEY))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body("claude-opus-5-5", false))));
+    assertThat(count.body()).isEqualTo("{\"input_tokens\":42}");
+    assertThat(upstream.received().get(0).target()).isEqualTo("/v1/messages/count_tokens");
+
+    HttpResponse<String> preflight =
+        http.send(
+            http.request("/v1/messages")
+                .header("Origin", "https://app.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header(
+                    "Access-Control-Request-Headers",
+                    "x-api-key, anthropic-dangerous-direct-browser-access")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertThat(preflight.statusCode()).isEqualTo(204);
+    assertThat(preflight.headers().firstValue("access-control-allow-origin")).hasValue("*");
+    HttpResponse<String> adminPreflight =
+        http.send(
+            http.request("/api/admin/providers")
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertThat(adminPreflight.statusCode()).isEqualTo(403);
+    assertThat(adminPreflight.headers().firstValue("access-control-allow-origin")).isEmpty();
+  }
+
+  // ---- usage ---------------------------------------------------------------------------------
+
+  @Test
+  void recordsUsageAsynchronouslyAndCountsItInMetrics() throws Exception {
+    upstream.script(r -> sse(anthropicStream(), 0, true));
+    HttpResponse<String> response = messages(body("claude-opus-5-5", true));
+    String requestId = response.headers().firstValue("request-id").orElseThrow();
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              try (Connection db = RelayTestEnvironment.openDatabase();
+                  Statement sql = db.createStatement();
+                  ResultSet row =
+                      sql.executeQuery(
+                          "SELECT status, input_tokens, output_tokens, stop_reason, attempts, first_byte_ms FROM request_log WHERE request_id = '"
+                              + requestId
+                              + "'")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getInt(1)).isEqualTo(200);
+                assertThat(row.getLong(2)).isEqualTo(21);
+                assertThat(row.getLong(3)).isEqualTo(9);
+                assertThat(row.getString(4)).isEqualTo("end_turn");
+                assertThat(row.getInt(5)).isEqualTo(1);
+                assertThat(row.getObject(6)).isNotNull();
+              }
+            });
+    HttpResponse<String> metrics = http.get("/metrics?scope=application");
+    assertThat(metrics.body())
+        .contains("relay_requests_total")
+        .contains("provider=\"anth\"")
+        .contains("relay_tokens_total");
+  }
+
+  // ---- translated providers --------------------------------------------------------------------
+
+  @Test
+  void relaysToAnOpenAiCompatibleProviderThroughItsTransformer() throws Exception {
+    String openAiStream = resource("/upstream/openai.sse");
+    upstream.script(r -> sse(List.of(openAiStream), 0, true));
+
+    HttpResponse<String> response = messages(body("deepseek-chat", true));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    ScriptedUpstream.Received sent = upstream.received().get(0);
+    assertThat(sent.target()).isEqualTo("/v1/chat/completions");
+    assertThat(sent.header("authorization")).isEqualTo("Bearer sk-openai-key-0001");
+    assertThat(sent.bodyText()).contains("\"stream_options\"");
+    List<SseEvent> events = SseStreams.parse(response.body().getBytes(StandardCharsets.UTF_8));
+    AnthropicStreamGrammar.check(events);
+    assertThat(response.body()).contains("text_delta");
+  }
+
+  @Test
+  void relaysToGeminiWithTheKeyInAHeaderNeverInTheUrl() {
+    String answer =
+        "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"pong\"}]},\"finishReason\":\"STOP\"}],"
+            + "\"usageMetadata\":{\"promptTokenCount\":5,\"candidatesTokenCount\":1,\"totalTokenCount\":6}}";
+    upstream.script(r -> json(200, answer));
+
+    HttpResponse<String> response = messages(body("gemini-2.5-pro", false));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonObject message = GatewayIT.json(response);
+    assertThat(message.getString("type")).isEqualTo("message");
+    assertThat(message.getJsonArray("content").getJsonObject(0).getString("text"))
+        .isEqualTo("pong");
+    ScriptedUpstream.Received sent = upstream.received().get(0);
+    assertThat(sent.target()).isEqualTo("/v1beta/models/gemini-2.5-pro:generateContent");
+    assertThat(sent.header("x-goog-api-key")).isEqualTo("gm-gemini-key-0001");
+  }
+
+  @Test
+  void exportsTheConfigurationWithSecretsMasked() {
+    AdminClient admin = new AdminClient(http);
+    JsonObject export = admin.get("/api/admin/config/export");
+
+    assertThat(export.toString()).doesNotContain("sk-anth-main-000001").doesNotContain(CLIENT_KEY);
+    assertThat(
+            export.getJsonArray("providers").getValuesAs(JsonObject.class).stream()
+                .map(p -> p.getString("name")))
+        .contains("anth", "oai", "gem");
+  }
+
+  /** The admin view of a pool's key, found by its mask (prefix and last four characters). */
+  private JsonObject keyNamed(String provider, String secret) {
+    AdminClient admin = new AdminClient(http);
+    JsonObject providers = admin.get("/api/admin/providers");
+    int id =
+        providers.getJsonArray("providers").getValuesAs(JsonObject.class).stream()
+            .filter(p -> p.getString("name").equals(provider))
+            .findFirst()
+            .orElseThrow()
+            .getInt("id");
+    return admin
+        .get("/api/admin/providers/" + id + "/keys")
+        .getJsonArray("keys")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(k -> k.getString("key").endsWith(secret.substring(secret.length() - 4)))
+        .filter(
+            k ->
+                secret.startsWith(
+                    k.getString("key").substring(0, k.getString("key").indexOf("..."))))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no key like " + secret + " in " + provider));
+  }
+
+  private static String errorType(HttpResponse<String> response) {
+    return GatewayIT.json(response).getJsonObject("error").getString("type");
+  }
+
+  private static String resource(String name) throws Exception {
+    try (InputStream in = RelayIT.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
