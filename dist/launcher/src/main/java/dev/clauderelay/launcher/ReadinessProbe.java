@@ -19,6 +19,10 @@ final class ReadinessProbe {
   private ReadinessProbe() {}
 
   static void require(String baseUrl) {
+    String reason = System.getProperty("relay.startup.failure");
+    if (reason != null) {
+      throw new LaunchException(reason);
+    }
     HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     HttpResponse<String> health = get(client, baseUrl + "/health");
     if (health.statusCode() != 200 || !health.body().contains("\"status\"")) {

@@ -158,6 +158,10 @@ public final class RelayLauncher {
         missing.add(application);
       }
     }
+    String reason = System.getProperty("relay.startup.failure");
+    if (!missing.isEmpty() && reason != null) {
+      throw new LaunchException(reason);
+    }
     if (!missing.isEmpty()) {
       throw new LaunchException(
           "the application(s) "

@@ -1,6 +1,7 @@
 package dev.clauderelay.gateway.application.admin;
 
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import dev.clauderelay.gateway.infrastructure.config.StartupFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -35,7 +36,15 @@ public class ConfigurationFileLoader {
   @jakarta.annotation.Resource private UserTransaction transaction;
 
   @PostConstruct
-  void load() {
+  void start() {
+    try {
+      load();
+    } catch (RuntimeException e) {
+      throw StartupFailure.report(e);
+    }
+  }
+
+  private void load() {
     Optional<String> file = config.optional("RELAY_CONFIG_FILE");
     if (file.isEmpty()) {
       return;

@@ -2,6 +2,7 @@ package dev.clauderelay.gateway.infrastructure.crypto;
 
 import dev.clauderelay.gateway.domain.model.setting.SettingRepository;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import dev.clauderelay.gateway.infrastructure.config.StartupFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -46,13 +47,14 @@ public class EncryptionService {
         throw new SecretCipher.SecretDecryptionException("key check mismatch");
       }
     } catch (SecretCipher.SecretDecryptionException e) {
-      throw new IllegalStateException(
-          "The master key ("
-              + (fromEnvironment
-                  ? "RELAY_MASTER_KEY"
-                  : config.dataDir().resolve(MasterKey.KEY_FILE_NAME).toString())
-              + ") is not the key that encrypted this database's secrets. Restore the original"
-              + " key; secrets encrypted with it cannot be read otherwise.");
+      throw StartupFailure.report(
+          new IllegalStateException(
+              "The master key ("
+                  + (fromEnvironment
+                      ? "RELAY_MASTER_KEY"
+                      : config.dataDir().resolve(MasterKey.KEY_FILE_NAME).toString())
+                  + ") is not the key that encrypted this database's secrets. Restore the original"
+                  + " key; secrets encrypted with it cannot be read otherwise."));
     }
     LOG.info(
         fromEnvironment

@@ -1,6 +1,7 @@
 package dev.clauderelay.gateway.infrastructure.persistence;
 
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import dev.clauderelay.gateway.infrastructure.config.StartupFailure;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -40,7 +41,15 @@ public class DatabaseMigration {
   @Inject private RelayConfig config;
 
   @PostConstruct
-  void migrate() {
+  void start() {
+    try {
+      migrate();
+    } catch (RuntimeException e) {
+      throw StartupFailure.report(e);
+    }
+  }
+
+  private void migrate() {
     if (config.databaseUrl().isEmpty()) {
       throw new IllegalStateException(
           "RELAY_DB_URL is not set. Start the relay with bin/relay, which runs an embedded MariaDB,"

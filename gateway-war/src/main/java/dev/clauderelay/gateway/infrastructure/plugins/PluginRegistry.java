@@ -1,6 +1,7 @@
 package dev.clauderelay.gateway.infrastructure.plugins;
 
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import dev.clauderelay.gateway.infrastructure.config.StartupFailure;
 import dev.clauderelay.plugin.api.KeySelectionStrategy;
 import dev.clauderelay.plugin.api.ProviderPreset;
 import dev.clauderelay.plugin.api.RelayExtension;
@@ -47,7 +48,12 @@ public class PluginRegistry {
   @PostConstruct
   void load() {
     pluginsDir = config.pluginsDir();
-    PluginLoader.Result result = PluginLoader.load(pluginsDir);
+    PluginLoader.Result result;
+    try {
+      result = PluginLoader.load(pluginsDir);
+    } catch (RuntimeException e) {
+      throw StartupFailure.report(e);
+    }
     manager = result.manager();
     plugins = result.plugins();
     strategies = byId(KeySelectionStrategy.class);

@@ -1,6 +1,9 @@
 package dev.clauderelay.gateway.infrastructure.upstream;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends upstream requests with the JDK's HTTP client, asynchronously: no thread waits on an
@@ -25,18 +27,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class UpstreamClient {
 
-  private final ExecutorService executor =
-      Executors.newCachedThreadPool(
-          new java.util.concurrent.ThreadFactory() {
-            private final AtomicInteger count = new AtomicInteger();
+  /**
+   * Container-managed threads: they carry the application's context (class loader, naming), which
+   * Payara needs when they write and complete the client's response. Plain threads made the first
+   * responses after a start hang unfinished.
+   */
+  @Resource private ManagedThreadFactory threads;
 
-            @Override
-            public Thread newThread(Runnable task) {
-              Thread thread = new Thread(task, "relay-upstream-" + count.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            }
-          });
+  private ExecutorService executor;
+
+  @PostConstruct
+  void start() {
+    executor = Executors.newCachedThreadPool(threads);
+  }
+
   private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
 
   /**
