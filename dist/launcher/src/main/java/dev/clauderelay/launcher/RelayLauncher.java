@@ -118,7 +118,8 @@ public final class RelayLauncher {
     Path apps = settings.home().resolve("apps");
     List<String> arguments = new ArrayList<>();
     arguments.add("--disablephonehome");
-    arguments.add("--nocluster");
+    // A single relay needs no Hazelcast: starting it costs seconds and probes ports.
+    arguments.add("--nohazelcast");
     arguments.add("--port");
     arguments.add(Integer.toString(settings.port()));
     arguments.add("--rootdir");

@@ -1,0 +1,180 @@
+package dev.clauderelay.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real Claude Code binary through the relay, with a relay client key, against the scripted
+ * upstreams of {@code ../shared/claude-code}: an Anthropic one (bytes passed through), an
+ * OpenAI-compatible one and a Gemini one that rejects a follow-up without its thought signature
+ * (both through the transformer plugins). Each passes the harness's {@code pong} and {@code tool}
+ * scenarios: a tool call streamed, run, and its result sent back.
+ *
+ * <p>Needs python3 (the mocks) and Node/npm (the harness installs Claude Code once); skipped with a
+ * message when either is missing, and required when {@code RELAY_TEST_REQUIRE_ALL=true} (CI).
+ */
+class ClaudeCodeIT {
+
+  private static final String CLIENT_KEY = "rk-claude-code-acceptance-0123456789";
+  private static final Path HARNESS =
+      Path.of(System.getProperty("relay.harness", "../../../shared/claude-code"))
+          .toAbsolutePath()
+          .normalize();
+
+  private static final List<Process> mocks = new ArrayList<>();
+  private static RelayProcess relay;
+  private static Path temp;
+
+  @BeforeAll
+  static void startRelayAndMocks() throws Exception {
+    requireTool("python3", "--version");
+    requireTool("npm", "--version");
+    if (!Files.isExecutable(HARNESS.resolve("run-claude-code.sh"))) {
+      skipOrFail("the Claude Code harness is not at " + HARNESS + " (set -Drelay.harness)");
+    }
+    temp = Files.createTempDirectory("relay-claude-code");
+    int anthropic = startMock("mock_anthropic.py");
+    int openai = startMock("mock_openai.py", "--usage-chunk", "auto");
+    int gemini = startMock("mock_gemini.py", "--require-thought-signature", "--with-call-ids");
+    Path config = temp.resolve("relay.json");
+    Files.writeString(
+        config,
+        """
+        {"providers": [
+           {"name": "anthropic-mock", "kind": "anthropic", "baseUrl": "http://127.0.0.1:%d",
+            "keys": ["sk-ant-acceptance-0001"], "models": ["claude-opus-5-5"]},
+           {"name": "openai-mock", "kind": "openai", "baseUrl": "http://127.0.0.1:%d/v1",
+            "keys": ["sk-openai-acceptance-0001"], "models": ["deepseek-chat"]},
+           {"name": "gemini-mock", "kind": "gemini", "baseUrl": "http://127.0.0.1:%d/v1beta",
+            "keys": ["gm-gemini-acceptance-0001"], "models": ["gemini-2.5-pro"]}],
+         "routes": [
+           {"match": "deepseek-*", "provider": "openai-mock"},
+           {"match": "gemini-*", "provider": "gemini-mock"}],
+         "defaultRoute": {"provider": "anthropic-mock"},
+         "clientKeys": [{"name": "claude-code", "key": "%s", "models": ["*"]}]}
+        """
+            .formatted(anthropic, openai, gemini, CLIENT_KEY));
+    relay =
+        RelayProcess.start(
+            temp.resolve("data"),
+            Map.of(
+                "RELAY_CONFIG_FILE",
+                config.toString(),
+                "RELAY_ADMIN_PASSWORD",
+                "claude-code-admin-pass"));
+    assertThat(relay.awaitReady(Duration.ofSeconds(120))).as(relay.output()).isTrue();
+  }
+
+  @AfterAll
+  static void stopAll() throws Exception {
+    if (relay != null) {
+      relay.close();
+    }
+    for (Process mock : mocks) {
+      mock.destroy();
+      mock.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void claudeCodeWorksThroughTheRelayAgainstAnAnthropicUpstream() throws Exception {
+    assertPasses(runClaudeCode("claude-opus-5-5"));
+  }
+
+  @Test
+  void claudeCodeWorksThroughTheRelayOnAnOpenAiCompatibleProvider() throws Exception {
+    assertPasses(runClaudeCode("deepseek-chat"));
+  }
+
+  @Test
+  void claudeCodeWorksThroughTheRelayOnGeminiWithThoughtSignaturesCarried() throws Exception {
+    assertPasses(runClaudeCode("gemini-2.5-pro"));
+  }
+
+  private static void assertPasses(String output) {
+    assertThat(output).contains("PASS").doesNotContain("FAIL");
+  }
+
+  private static String runClaudeCode(String model) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(HARNESS.resolve("run-claude-code.sh").toString(), relay.baseUrl(), "all")
+            .redirectErrorStream(true);
+    builder.environment().put("CC_API_KEY", CLIENT_KEY);
+    builder.environment().put("CC_MODEL", model);
+    builder.environment().put("CC_TIMEOUT", "180");
+    Process run = builder.start();
+    String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    boolean done = run.waitFor(10, TimeUnit.MINUTES);
+    assertThat(done).as("harness finished").isTrue();
+    assertThat(run.exitValue())
+        .as("harness for %s:\n%s\nrelay:\n%s", model, output, tail(relay.output()))
+        .isZero();
+    return output;
+  }
+
+  private static int startMock(String script, String... options)
+      throws IOException, InterruptedException {
+    Path portFile = temp.resolve(script + ".port");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "python3",
+                HARNESS.resolve(script).toString(),
+                "--port",
+                "0",
+                "--port-file",
+                portFile.toString(),
+                "--log",
+                temp.resolve(script + ".jsonl").toString()));
+    command.addAll(List.of(options));
+    Process mock =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(temp.resolve(script + ".out").toFile())
+            .start();
+    mocks.add(mock);
+    for (int i = 0;
+        i < 100 && !(Files.exists(portFile) && !Files.readString(portFile).isBlank());
+        i++) {
+      Thread.sleep(100);
+    }
+    return Integer.parseInt(Files.readString(portFile).strip());
+  }
+
+  private static void requireTool(String... command) {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process.getInputStream().readAllBytes();
+      if (process.waitFor() == 0) {
+        return;
+      }
+    } catch (IOException | InterruptedException missing) {
+      // reported below
+    }
+    skipOrFail(command[0] + " is not installed: the Claude Code end-to-end tests need it");
+  }
+
+  private static void skipOrFail(String message) {
+    if ("true".equals(System.getenv("RELAY_TEST_REQUIRE_ALL"))) {
+      throw new AssertionError(message);
+    }
+    Assumptions.abort(message);
+  }
+
+  private static String tail(String text) {
+    return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+  }
+}

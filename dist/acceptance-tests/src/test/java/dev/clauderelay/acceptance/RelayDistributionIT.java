@@ -1,0 +1,246 @@
+package dev.clauderelay.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution as a user starts it: first start, restart, {@code kill -9}, a broken plugins
+ * folder, a malformed configuration file, an external database. Startup times are printed for the
+ * record.
+ */
+class RelayDistributionIT {
+
+  private static final Duration START = Duration.ofSeconds(120);
+
+  @Test
+  void firstStartPrintsAPasswordOnceAndARestartKeepsEverything(@TempDir Path temp)
+      throws Exception {
+    Path data = temp.resolve("data");
+    String password;
+    List<Long> startups = new ArrayList<>();
+    try (RelayProcess relay = RelayProcess.start(data, Map.of())) {
+      assertThat(relay.awaitReady(START)).as(relay.output()).isTrue();
+      startups.add(relay.readyMillis());
+      password = relay.generatedPassword();
+      assertThat(password)
+          .as("a generated admin password is printed at the first start")
+          .hasSizeGreaterThanOrEqualTo(20);
+      assertThat(relay.output()).contains("ANTHROPIC_BASE_URL=" + relay.baseUrl());
+
+      JsonNode health = Http.json(Http.get(relay.baseUrl() + "/health"));
+      assertThat(health.get("status").asText()).isEqualTo("ok");
+      assertThat(health.at("/database/embedded").asBoolean()).isTrue();
+      HttpResponse<String> console = Http.get(relay.baseUrl() + "/admin/");
+      assertThat(console.statusCode()).isEqualTo(200);
+      assertThat(console.body()).contains("Claude Relay").contains("password");
+
+      HttpResponse<String> anonymous = Http.get(relay.baseUrl() + "/api/admin/plugins");
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(Http.json(anonymous).at("/error/type").asText()).isEqualTo("authentication_error");
+      String token = Http.signIn(relay.baseUrl(), password);
+      JsonNode plugins = Http.json(Http.get(relay.baseUrl() + "/api/admin/plugins", token));
+      assertThat(plugins.toString())
+          .contains("\"id\":\"strategies\"", "round-robin", "random", "least-used");
+      HttpResponse<String> created =
+          Http.post(
+              relay.baseUrl() + "/api/admin/client-keys",
+              token,
+              "{\"name\":\"kept-across-restarts\"}");
+      assertThat(created.statusCode()).isEqualTo(201);
+
+      assertThat(relay.stop()).as("exit code after SIGTERM").isIn(0, 143);
+    }
+    assertNoDatabaseServerLeft(data);
+
+    for (int restart = 0; restart < 2; restart++) {
+      try (RelayProcess relay = RelayProcess.start(data, Map.of())) {
+        assertThat(relay.awaitReady(START)).as(relay.output()).isTrue();
+        startups.add(relay.readyMillis());
+        assertThat(relay.generatedPassword()).as("the password is printed only once").isNull();
+        String token = Http.signIn(relay.baseUrl(), password);
+        assertThat(Http.get(relay.baseUrl() + "/api/admin/client-keys", token).body())
+            .contains("kept-across-restarts");
+      }
+    }
+    System.out.println(
+        "STARTUP-TIMES-MS first="
+            + startups.get(0)
+            + " restarts="
+            + startups.subList(1, startups.size()));
+  }
+
+  @Test
+  void aKilledRelayLosesNoAdminDataAndStartsAgain(@TempDir Path temp) throws Exception {
+    Path data = temp.resolve("data");
+    Map<String, String> settings = Map.of("RELAY_ADMIN_PASSWORD", "acceptance-admin-pass");
+    try (RelayProcess relay = RelayProcess.start(data, settings)) {
+      assertThat(relay.awaitReady(START)).as(relay.output()).isTrue();
+      String token = Http.signIn(relay.baseUrl(), "acceptance-admin-pass");
+      HttpResponse<String> provider =
+          Http.post(
+              relay.baseUrl() + "/api/admin/providers",
+              token,
+              "{\"name\":\"survives-kill\",\"kind\":\"anthropic\",\"baseUrl\":\"http://127.0.0.1:9\"}");
+      assertThat(provider.statusCode()).as(provider.body()).isEqualTo(201);
+      relay.kill();
+    }
+    try (RelayProcess relay = RelayProcess.start(data, settings)) {
+      assertThat(relay.awaitReady(START)).as(relay.output()).isTrue();
+      String token = Http.signIn(relay.baseUrl(), "acceptance-admin-pass");
+      assertThat(Http.get(relay.baseUrl() + "/api/admin/providers", token).body())
+          .contains("survives-kill");
+    }
+    assertNoDatabaseServerLeft(data);
+  }
+
+  @Test
+  void twoPluginsDeclaringOneExtensionIdStopTheStartNamingBoth(@TempDir Path temp)
+      throws Exception {
+    Path plugins = Files.createDirectories(temp.resolve("plugins"));
+    Path original;
+    try (Stream<Path> jars = Files.list(RelayProcess.HOME.resolve("plugins"))) {
+      original =
+          jars.filter(p -> p.getFileName().toString().startsWith("strategies-plugin"))
+              .findFirst()
+              .orElseThrow();
+    }
+    Files.copy(original, plugins.resolve(original.getFileName()));
+    withPluginId(original, plugins.resolve("strategies-copy.jar"), "strategies-copy");
+
+    try (RelayProcess relay =
+        RelayProcess.start(
+            temp.resolve("data"),
+            Map.of(
+                "RELAY_PLUGINS_DIR",
+                plugins.toString(),
+                "RELAY_ADMIN_PASSWORD",
+                "x-admin-pass-123"))) {
+      assertThat(relay.awaitExit(START)).isNotZero();
+      assertThat(relay.output())
+          .contains("Claude Relay cannot start")
+          .contains("plugin 'strategies'")
+          .contains("plugin 'strategies-copy'")
+          .contains("Two plugins declare the KeySelectionStrategy");
+    }
+  }
+
+  @Test
+  void aMalformedConfigurationFileStopsTheStartNamingTheFileThePathAndTheProblem(@TempDir Path temp)
+      throws Exception {
+    Path config = temp.resolve("relay.json");
+    Files.writeString(
+        config,
+        "{\"providers\":[{\"name\":\"claude\",\"kind\":\"anthropic\",\"baseUrl\":\"http://127.0.0.1:9\"},"
+            + "{\"name\":\"other\",\"kind\":\"azure\",\"baseUrl\":\"http://127.0.0.1:9\"}]}");
+
+    try (RelayProcess relay =
+        RelayProcess.start(
+            temp.resolve("data"),
+            Map.of(
+                "RELAY_CONFIG_FILE",
+                config.toString(),
+                "RELAY_ADMIN_PASSWORD",
+                "x-admin-pass-123"))) {
+      assertThat(relay.awaitExit(START)).isNotZero();
+      assertThat(relay.output())
+          .contains("Claude Relay cannot start")
+          .contains(config.toString())
+          .contains("providers[1].kind")
+          .contains("azure");
+    }
+  }
+
+  @Test
+  void usesAnExternalMariaDbWhenConfiguredAndStartsNoServer(@TempDir Path temp) throws Exception {
+    String url = System.getenv("RELAY_TEST_DB_URL");
+    if (url == null || url.isBlank()) {
+      String message = "RELAY_TEST_DB_URL is not set: the external-database start is skipped";
+      if ("true".equals(System.getenv("RELAY_TEST_REQUIRE_ALL"))) {
+        throw new AssertionError(message);
+      }
+      Assumptions.abort(message);
+    }
+    String database = "relay_acceptance";
+    String user = System.getenv().getOrDefault("RELAY_TEST_DB_USER", "root");
+    String password = System.getenv().getOrDefault("RELAY_TEST_DB_PASSWORD", "");
+    try (var connection = java.sql.DriverManager.getConnection(url, user, password);
+        var sql = connection.createStatement()) {
+      sql.execute("DROP DATABASE IF EXISTS " + database);
+      sql.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    }
+    String relayUrl = url.replaceFirst("(//[^/?]+)(/[^?]*)?", "$1/" + database);
+    try (RelayProcess relay =
+        RelayProcess.start(
+            temp.resolve("data"),
+            Map.of(
+                "RELAY_DB_URL",
+                relayUrl,
+                "RELAY_DB_USER",
+                user,
+                "RELAY_DB_PASSWORD",
+                password,
+                "RELAY_ADMIN_PASSWORD",
+                "x-admin-pass-123"))) {
+      assertThat(relay.awaitReady(START)).as(relay.output()).isTrue();
+      JsonNode health = Http.json(Http.get(relay.baseUrl() + "/health"));
+      assertThat(health.at("/database/status").asText()).isEqualTo("up");
+      assertThat(health.at("/database/embedded").asBoolean()).isFalse();
+      assertThat(relay.output()).contains("external (RELAY_DB_URL)");
+      assertThat(temp.resolve("data").resolve("mariadb")).doesNotExist();
+    }
+  }
+
+  /** No MariaDB server of this data directory is still running. */
+  private static void assertNoDatabaseServerLeft(Path data) throws IOException {
+    Path pidFile = data.resolve("mariadb/data/relay-mariadb.pid");
+    if (Files.exists(pidFile)) {
+      long pid = Long.parseLong(Files.readString(pidFile).strip());
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+          .as("MariaDB (pid %d) still running after the relay stopped", pid)
+          .isFalse();
+    }
+  }
+
+  /** A copy of a plugin jar under another plugin id: a second plugin with the same extensions. */
+  private static void withPluginId(Path source, Path target, String pluginId) throws IOException {
+    try (JarFile jar = new JarFile(source.toFile())) {
+      Manifest manifest = new Manifest(jar.getManifest());
+      manifest.getMainAttributes().putValue("Plugin-Id", pluginId);
+      try (OutputStream file = Files.newOutputStream(target);
+          JarOutputStream out = new JarOutputStream(file, manifest)) {
+        Enumeration<JarEntry> entries = jar.entries();
+        while (entries.hasMoreElements()) {
+          JarEntry entry = entries.nextElement();
+          if (entry.getName().equals("META-INF/MANIFEST.MF")) {
+            continue;
+          }
+          out.putNextEntry(new JarEntry(entry.getName()));
+          try (InputStream in = jar.getInputStream(entry)) {
+            in.transferTo(out);
+          }
+          out.closeEntry();
+        }
+      }
+    }
+  }
+}
