@@ -174,7 +174,8 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
           Map.of());
       return;
     }
-    relay.upstream().send(call).whenComplete(this::onResponse);
+    // Continue on the relay's managed threads, whichever thread completed the call.
+    relay.upstream().send(call).whenCompleteAsync(this::onResponse, relay.upstream().executor());
   }
 
   private UpstreamCall buildCall(ProviderRuntime provider, String upstreamModel) {
@@ -273,6 +274,15 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
 
   private synchronized void onResponse(
       HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, Throwable error) {
+    try {
+      handleResponse(response, error);
+    } catch (RuntimeException | Error e) {
+      failUnexpectedly(e);
+    }
+  }
+
+  private void handleResponse(
+      HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, Throwable error) {
     if (finished || clientGone) {
       if (response != null) {
         response.body().subscribe(CancellingSubscriber.INSTANCE);
@@ -338,6 +348,14 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
 
   @Override
   public synchronized void onNext(List<ByteBuffer> buffers) {
+    try {
+      handleChunk(buffers);
+    } catch (RuntimeException | Error e) {
+      failUnexpectedly(e);
+    }
+  }
+
+  private void handleChunk(List<ByteBuffer> buffers) {
     if (finished) {
       return;
     }
@@ -390,6 +408,14 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
 
   @Override
   public synchronized void onComplete() {
+    try {
+      handleEnd();
+    } catch (RuntimeException | Error e) {
+      failUnexpectedly(e);
+    }
+  }
+
+  private void handleEnd() {
     if (finished) {
       return;
     }
@@ -681,6 +707,39 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
   }
 
   // ---- the end -----------------------------------------------------------------------------
+
+  /**
+   * A bug on the request path: logged with the request id, the upstream cancelled, and the client
+   * told (an error answer, or an error event in a started stream) so no response stays open. The
+   * HTTP client would otherwise swallow the exception and leave the client waiting.
+   */
+  private void failUnexpectedly(Throwable e) {
+    LOG.log(Level.SEVERE, "The relay failed on request " + request.requestId(), e);
+    if (finished) {
+      return;
+    }
+    if (subscription != null) {
+      subscription.cancel();
+    }
+    GatewayError error =
+        new GatewayError(
+            ErrorType.API,
+            "The relay failed to handle the request (request " + request.requestId() + ").");
+    try {
+      if (client.isOpen()) {
+        client.write(ErrorEvents.event(error));
+      } else {
+        client.error(error, Map.of("request-id", request.requestId()));
+      }
+    } finally {
+      if (lease != null) {
+        lease.failed(ErrorClass.UPSTREAM_ERROR, 0, "relay failure");
+      }
+      releaseLease();
+      finished = true;
+      client.close();
+    }
+  }
 
   private void releaseLease() {
     if (lease != null) {

@@ -24,6 +24,11 @@ public class RelayMetrics {
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
+  /** Resolves the registry now, on a container thread. */
+  void warmUp() {
+    registry.getNames();
+  }
+
   void completed(RequestRecord record, String providerName) {
     String provider = providerName == null ? "none" : providerName;
     counter(

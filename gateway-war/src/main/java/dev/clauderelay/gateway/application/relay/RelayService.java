@@ -10,6 +10,8 @@ import dev.clauderelay.gateway.infrastructure.upstream.UpstreamClient;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -25,6 +27,17 @@ public class RelayService {
   @Inject private UsageRecorder usage;
   @Inject private StreamWatchdog watchdog;
   @Inject private RelayMetrics metrics;
+
+  /**
+   * Creates the request path's beans at startup, on a container thread: created lazily, the first
+   * of them would be built on an upstream's thread, where their container resources cannot be
+   * injected, and the first requests would fail.
+   */
+  void warmUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    upstream.executor();
+    watchdog.openStreams();
+    metrics.warmUp();
+  }
 
   /**
    * Relays an authenticated, validated request; the answer goes to {@code client}.

@@ -72,6 +72,11 @@ public class UpstreamClient {
                 .build());
   }
 
+  /** The managed threads upstream answers are handled on. */
+  public java.util.concurrent.Executor executor() {
+    return executor;
+  }
+
   @PreDestroy
   void close() {
     executor.shutdownNow();

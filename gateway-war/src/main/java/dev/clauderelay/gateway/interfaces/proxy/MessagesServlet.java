@@ -11,6 +11,8 @@ import dev.clauderelay.gateway.application.usage.RequestRecord;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
@@ -51,6 +53,7 @@ public class MessagesServlet extends HttpServlet {
   @Inject private transient RelayService relay;
   @Inject private transient ClientKeyAuthenticator authenticator;
   @Inject private transient RelayConfig config;
+  @Resource private transient ManagedExecutorService containerThreads;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -103,12 +106,14 @@ public class MessagesServlet extends HttpServlet {
               headers(request));
       AsyncContext async = request.startAsync();
       async.setTimeout(0); // the relay times upstreams itself; a client may read a long stream
-      ServletClientChannel channel = new ServletClientChannel(async, response);
+      ServletClientChannel channel = new ServletClientChannel(async, response, containerThreads);
       try {
         relay.relay(relayRequest, channel);
       } catch (GatewayError e) {
         channel.error(e, Map.of("request-id", requestId));
         refused(requestId, startedNanos, startedAt, key, model, e);
+      } finally {
+        channel.servletDone();
       }
     } catch (GatewayError e) {
       writeError(response, e);

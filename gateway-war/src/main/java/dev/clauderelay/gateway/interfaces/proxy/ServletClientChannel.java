@@ -10,14 +10,22 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A {@link ClientChannel} over an asynchronous servlet response. Each write is written and flushed
  * at once by the thread that delivers the upstream's bytes: the container's request threads are
  * free as soon as the request is accepted, and a client that reads slowly slows only its own
  * upstream (the delivering thread waits, so the upstream is read no faster than the client).
+ *
+ * <p>Nothing is written or completed before the container's dispatch of the request has returned
+ * ({@link DispatchExit}): an upstream faster than the servlet's return (a refused connection
+ * answered by the next key, a local upstream) would otherwise leave the response unfinished. What
+ * comes early waits in a queue, written by a container thread once the dispatch is over.
  *
  * <p>Why not the servlet's non-blocking output: Payara 6's {@code isReady()} keeps its "not ready"
  * flag in a field that is not safe to read from a thread other than the container's, and called
@@ -28,6 +36,13 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
 
   private final AsyncContext async;
   private final HttpServletResponse response;
+  private final Executor containerThreads;
+  private final ArrayDeque<byte[]> early = new ArrayDeque<>();
+  private boolean servletDone;
+  private long servletDoneNanos;
+  private boolean dispatchOver;
+  private boolean waiting;
+  private boolean closeRequested;
   private ServletOutputStream out;
   private boolean opened;
   private boolean completed;
@@ -35,9 +50,11 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   private boolean goneNotified;
   private Runnable goneCallback = () -> {};
 
-  ServletClientChannel(AsyncContext async, HttpServletResponse response) {
+  ServletClientChannel(
+      AsyncContext async, HttpServletResponse response, Executor containerThreads) {
     this.async = async;
     this.response = response;
+    this.containerThreads = containerThreads;
     async.addListener(this);
   }
 
@@ -74,23 +91,85 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   @Override
   public boolean write(byte[] bytes) {
     synchronized (this) {
-      if (!gone && !completed && out != null) {
-        try {
-          out.write(bytes);
-          out.flush();
-        } catch (IOException | IllegalStateException e) {
-          gone = true;
-        }
+      if (mayWrite()) {
+        writeNow(bytes);
+      } else {
+        early.add(bytes);
+        waitForDispatchExit();
       }
     }
     notifyIfGone();
     return true;
   }
 
+  private void writeNow(byte[] bytes) {
+    if (!gone && !completed && out != null) {
+      try {
+        out.write(bytes);
+        out.flush();
+      } catch (IOException | IllegalStateException e) {
+        gone = true;
+      }
+    }
+  }
+
   @Override
   public void close() {
     synchronized (this) {
-      complete();
+      closeRequested = true;
+      if (mayWrite()) {
+        complete();
+      } else {
+        waitForDispatchExit();
+      }
+    }
+    notifyIfGone();
+  }
+
+  /** The servlet's code is done; the container's dispatch returns right after. */
+  void servletDone() {
+    synchronized (this) {
+      servletDone = true;
+      servletDoneNanos = System.nanoTime();
+      if (!early.isEmpty() || closeRequested) {
+        waitForDispatchExit();
+      }
+    }
+  }
+
+  /** Whether bytes may go out now: the dispatch is over, and what came early has gone out. */
+  private boolean mayWrite() {
+    if (!dispatchOver && servletDone && early.isEmpty() && !waiting) {
+      dispatchOver = DispatchExit.hasReturned(async, servletDoneNanos);
+    }
+    return dispatchOver && !waiting;
+  }
+
+  /**
+   * Once the servlet is done, a container thread writes what waits as soon as the dispatch ends.
+   */
+  private void waitForDispatchExit() {
+    if (waiting || !servletDone) {
+      return;
+    }
+    waiting = true;
+    containerThreads.execute(this::writeAfterDispatch);
+  }
+
+  private void writeAfterDispatch() {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!DispatchExit.hasReturned(async, servletDoneNanos) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(100_000);
+    }
+    synchronized (this) {
+      dispatchOver = true;
+      waiting = false;
+      while (!early.isEmpty()) {
+        writeNow(early.poll());
+      }
+      if (closeRequested) {
+        complete();
+      }
     }
     notifyIfGone();
   }
