@@ -35,6 +35,7 @@ public final class RelayTestEnvironment implements BeforeAllCallback {
 
   private static final String EXTERNAL_DATABASE = "relay_it";
 
+  private static MockOAuthServer oauth;
   private static String jdbcUrl;
   private static String user;
   private static String password;
@@ -67,6 +68,13 @@ public final class RelayTestEnvironment implements BeforeAllCallback {
     System.setProperty("relay.test.db.password", password);
     System.setProperty("relay.test.data", dataDir.toString());
     System.setProperty("relay.test.admin.password", ADMIN_PASSWORD);
+    oauth = new MockOAuthServer();
+    System.setProperty("relay.test.oauth.token-url", oauth.tokenUrl());
+  }
+
+  /** Claude's OAuth server as the relay under test sees it. */
+  static MockOAuthServer oauth() {
+    return oauth;
   }
 
   private static void startEmbedded(Path dataDir) throws Exception {

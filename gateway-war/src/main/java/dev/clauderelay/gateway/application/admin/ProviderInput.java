@@ -1,5 +1,8 @@
 package dev.clauderelay.gateway.application.admin;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 
@@ -8,15 +11,15 @@ import java.util.Map;
  * fields take their defaults.
  */
 public record ProviderInput(
-    String name,
-    String kind,
-    String baseUrl,
-    String transformer,
-    String strategy,
-    List<String> models,
-    Map<String, String> modelAliases,
-    List<String> betasToDrop,
-    Integer connectTimeoutMs,
-    Integer firstByteTimeoutMs,
-    Integer streamIdleTimeoutMs,
+    @Size(max = 100) String name,
+    @Size(max = 32) String kind,
+    @Size(max = 1000) String baseUrl,
+    @Size(max = 100) String transformer,
+    @Size(max = 100) String strategy,
+    @Size(max = 500) List<String> models,
+    @Size(max = 500) Map<String, String> modelAliases,
+    @Size(max = 100) List<String> betasToDrop,
+    @Min(100) @Max(3_600_000) Integer connectTimeoutMs,
+    @Min(100) @Max(3_600_000) Integer firstByteTimeoutMs,
+    @Min(100) @Max(3_600_000) Integer streamIdleTimeoutMs,
     Boolean enabled) {}

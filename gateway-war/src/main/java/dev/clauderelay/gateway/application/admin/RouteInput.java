@@ -1,6 +1,8 @@
 package dev.clauderelay.gateway.application.admin;
 
 import dev.clauderelay.gateway.domain.model.route.RouteTarget;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -15,11 +17,11 @@ import java.util.List;
  * @param threshold for {@code long_context}: estimated input tokens above which it applies
  */
 public record RouteInput(
-    String scenario,
-    String match,
-    String provider,
-    String model,
-    List<RouteTarget> fallbacks,
-    Long threshold,
-    Integer position,
+    @Size(max = 32) String scenario,
+    @Size(max = 200) String match,
+    @Size(max = 100) String provider,
+    @Size(max = 200) String model,
+    @Size(max = 20) List<RouteTarget> fallbacks,
+    @Min(1) Long threshold,
+    @Min(0) Integer position,
     Boolean enabled) {}

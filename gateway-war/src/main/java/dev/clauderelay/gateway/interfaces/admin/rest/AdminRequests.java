@@ -12,6 +12,9 @@ import dev.clauderelay.gateway.application.admin.InvalidInputException;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.IOException;
 import java.util.Arrays;
@@ -32,7 +35,27 @@ final class AdminRequests {
 
   private AdminRequests() {}
 
+  private static final Validator VALIDATOR =
+      Validation.buildDefaultValidatorFactory().getValidator();
+
+  /**
+   * Reads a body into an input record and checks its Bean Validation constraints; the first
+   * violation becomes a 400 naming the field.
+   */
   static <T> T read(String body, Class<T> type) {
+    T value = parse(body, type);
+    Set<ConstraintViolation<T>> violations = VALIDATOR.validate(value);
+    if (!violations.isEmpty()) {
+      ConstraintViolation<T> first =
+          violations.stream()
+              .min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+              .orElseThrow();
+      throw new InvalidInputException(first.getPropertyPath().toString(), first.getMessage());
+    }
+    return value;
+  }
+
+  private static <T> T parse(String body, Class<T> type) {
     if (body == null || body.isBlank()) {
       throw new InvalidInputException("(body)", "empty; send a JSON object");
     }

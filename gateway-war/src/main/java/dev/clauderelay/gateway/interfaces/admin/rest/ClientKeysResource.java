@@ -2,9 +2,8 @@ package dev.clauderelay.gateway.interfaces.admin.rest;
 
 import dev.clauderelay.gateway.application.admin.AdminActor;
 import dev.clauderelay.gateway.application.admin.ClientKeyAdminService;
-import dev.clauderelay.gateway.application.admin.ClientKeyInput;
-import dev.clauderelay.gateway.application.admin.InvalidInputException;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import dev.clauderelay.gateway.interfaces.admin.rest.input.ClientKeyRequest;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -19,9 +18,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Map;
 
 /** Client keys: {@code /api/admin/client-keys}. A created key is shown in that answer only. */
@@ -34,24 +30,6 @@ public class ClientKeysResource {
   @Inject private RelayConfig config;
   @Context private HttpServletRequest servletRequest;
   @Context private ContainerRequestContext requestContext;
-
-  /** What an admin sends; {@code expiresAt} is an ISO-8601 instant. */
-  public record ClientKeyRequest(
-      String name, List<String> models, Integer rpmLimit, String expiresAt, Boolean enabled) {
-
-    ClientKeyInput toInput() {
-      Instant expiry = null;
-      if (expiresAt != null && !expiresAt.isBlank()) {
-        try {
-          expiry = Instant.parse(expiresAt.strip());
-        } catch (DateTimeParseException e) {
-          throw new InvalidInputException(
-              "expiresAt", "must be an ISO-8601 instant such as 2027-01-01T00:00:00Z");
-        }
-      }
-      return new ClientKeyInput(name, null, models, rpmLimit, expiry, enabled);
-    }
-  }
 
   @GET
   public String list() {

@@ -7,6 +7,7 @@ import dev.clauderelay.gateway.application.topology.TopologyService;
 import dev.clauderelay.gateway.domain.model.provider.Provider;
 import dev.clauderelay.gateway.domain.model.provider.ProviderKey;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import dev.clauderelay.gateway.interfaces.admin.rest.input.KeyRequest;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -35,9 +36,6 @@ public class ProvidersResource {
   @Inject private RelayConfig config;
   @Context private HttpServletRequest servletRequest;
   @Context private ContainerRequestContext requestContext;
-
-  /** A key an admin adds. */
-  public record KeyRequest(String key, String label, Integer weight) {}
 
   @GET
   public String list() {

@@ -8,6 +8,7 @@ import dev.clauderelay.gateway.application.topology.TopologyService;
 import dev.clauderelay.gateway.domain.model.provider.Provider;
 import dev.clauderelay.gateway.domain.model.route.Route;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import dev.clauderelay.gateway.interfaces.admin.rest.input.ModelSelection;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -42,9 +43,6 @@ public class RoutesResource {
   @Inject private RelayConfig config;
   @Context private HttpServletRequest servletRequest;
   @Context private ContainerRequestContext requestContext;
-
-  /** The default target an admin selects. */
-  public record ModelSelection(String provider, String model) {}
 
   @GET
   @Path("routes")

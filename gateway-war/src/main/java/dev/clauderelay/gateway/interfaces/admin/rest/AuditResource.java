@@ -1,0 +1,50 @@
+package dev.clauderelay.gateway.interfaces.admin.rest;
+
+import dev.clauderelay.gateway.application.admin.InvalidInputException;
+import dev.clauderelay.gateway.domain.model.audit.AuditEntry;
+import dev.clauderelay.gateway.domain.model.audit.AuditLog;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The audit log, newest first: {@code GET /api/admin/audit?limit=50&before=<id>}. */
+@Path("api/admin/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+  @Inject private AuditLog log;
+
+  @GET
+  public String newest(@QueryParam("limit") Integer limit, @QueryParam("before") Long before) {
+    int size = limit == null ? 50 : limit;
+    if (size < 1 || size > 500) {
+      throw new InvalidInputException("limit", "must be between 1 and 500");
+    }
+    List<AuditEntry> entries = log.newest(size, before);
+    List<Map<String, Object>> views =
+        entries.stream()
+            .map(
+                e -> {
+                  Map<String, Object> view = new LinkedHashMap<>();
+                  view.put("id", e.id());
+                  view.put("at", AdminViews.iso(e.at()));
+                  view.put("actor", e.actor());
+                  view.put("action", e.action());
+                  view.put("targetType", e.targetType());
+                  view.put("targetId", e.targetId());
+                  view.put("detail", e.detail());
+                  view.put("remoteAddress", e.remoteAddr());
+                  return view;
+                })
+            .toList();
+    Map<String, Object> page = AdminViews.list("entries", views);
+    page.put("next", entries.size() == size ? entries.get(entries.size() - 1).id() : null);
+    return AdminRequests.write(page);
+  }
+}
