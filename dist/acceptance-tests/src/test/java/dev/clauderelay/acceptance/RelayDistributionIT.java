@@ -210,6 +210,73 @@ class RelayDistributionIT {
     }
   }
 
+  @Test
+  void aCleanStopLosesNoUsageAndHealthSaysDownWhenTheDatabaseDies(@TempDir Path temp)
+      throws Exception {
+    Path data = temp.resolve("data");
+    Path config = temp.resolve("relay.json");
+    try (FakeAnthropic upstream = new FakeAnthropic()) {
+      Files.writeString(
+          config,
+          "{\"providers\":[{\"name\":\"claude\",\"kind\":\"anthropic\",\"baseUrl\":\""
+              + upstream.baseUrl()
+              + "\",\"keys\":[\"sk-acceptance-0000001\"]}],\"defaultRoute\":{\"provider\":\"claude\"},"
+              + "\"clientKeys\":[{\"name\":\"t\",\"key\":\"rk-acceptance-usage-0123456789\",\"models\":[\"*\"]}]}");
+      Map<String, String> settings =
+          Map.of(
+              "RELAY_CONFIG_FILE",
+              config.toString(),
+              "RELAY_ADMIN_PASSWORD",
+              "acceptance-admin-pass");
+      int sent = 40;
+      try (RelayProcess relay = RelayProcess.start(data, settings)) {
+        assertThat(relay.awaitReady(START)).as(relay.output()).isTrue();
+        for (int i = 0; i < sent; i++) {
+          HttpResponse<String> answer =
+              Http.send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(relay.baseUrl() + "/v1/messages"))
+                      .header("x-api-key", "rk-acceptance-usage-0123456789")
+                      .header("content-type", "application/json")
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "{\"model\":\"claude-opus-5-5\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
+          assertThat(answer.statusCode()).isEqualTo(200);
+        }
+        // SIGTERM at once: what the relay holds in memory must reach the database first.
+        assertThat(relay.stop()).isIn(0, 143);
+      }
+      assertThat(upstream.served()).isEqualTo(sent);
+
+      try (RelayProcess relay = RelayProcess.start(data, settings)) {
+        assertThat(relay.awaitReady(START)).as(relay.output()).isTrue();
+        try (var db = EmbeddedDatabaseAccess.connect(data, relay.output());
+            var sql = db.createStatement();
+            var rows =
+                sql.executeQuery(
+                    "SELECT COUNT(*), SUM(input_tokens), SUM(output_tokens) FROM request_log")) {
+          rows.next();
+          assertThat(rows.getInt(1)).as("requests logged").isEqualTo(sent);
+          assertThat(rows.getLong(2)).isEqualTo(7L * sent);
+          assertThat(rows.getLong(3)).isEqualTo(3L * sent);
+        }
+
+        long pid =
+            Long.parseLong(
+                Files.readString(data.resolve("mariadb/data/relay-mariadb.pid")).strip());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () -> {
+                  HttpResponse<String> health = Http.get(relay.baseUrl() + "/health");
+                  assertThat(health.statusCode()).isEqualTo(503);
+                  assertThat(Http.json(health).get("status").asText()).isEqualTo("down");
+                });
+      }
+    }
+  }
+
   /** No MariaDB server of this data directory is still running. */
   private static void assertNoDatabaseServerLeft(Path data) throws IOException {
     Path pidFile = data.resolve("mariadb/data/relay-mariadb.pid");

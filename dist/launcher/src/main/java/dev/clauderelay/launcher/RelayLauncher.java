@@ -4,6 +4,7 @@ import fish.payara.micro.PayaraMicroRuntime;
 import fish.payara.micro.boot.PayaraMicroBoot;
 import fish.payara.micro.boot.PayaraMicroLauncher;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -64,6 +65,7 @@ public final class RelayLauncher {
     requirePortFree(settings.bindAddress(), settings.port());
     Files.createDirectories(settings.dataDir());
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "claude-relay-shutdown"));
+    StopSignals.install(this::stopAndExit);
 
     startDatabaseIfEmbedded();
     System.setProperty("RELAY_DATA_DIR", settings.dataDir().toString());
@@ -194,7 +196,37 @@ public final class RelayLauncher {
     System.out.flush();
   }
 
-  /** Runs on SIGTERM / Ctrl-C / System.exit. */
+  /**
+   * SIGTERM or Ctrl-C: stops the relay in order, before the JVM's shutdown begins (whose hooks run
+   * all at once, Payara's among them): Payara first, so the relay flushes usage and key state to
+   * the database, then the database.
+   */
+  private void stopAndExit() {
+    long started = System.nanoTime();
+    PrintStream console = StopSignals.console();
+    console.println("Claude Relay is stopping...");
+    PayaraMicroBoot server = payara;
+    if (server != null) {
+      try {
+        server.shutdown();
+      } catch (Exception e) {
+        console.println("Payara did not stop cleanly: " + e);
+      }
+    }
+    EmbeddedDatabase embedded = database;
+    database = null;
+    if (embedded != null) {
+      embedded.close();
+    }
+    console.println(
+        "Claude Relay stopped ("
+            + Duration.ofNanos(System.nanoTime() - started).toMillis()
+            + " ms)");
+    console.flush();
+    Runtime.getRuntime().halt(0);
+  }
+
+  /** Runs on System.exit and on signals the relay does not handle itself. */
   private void stop() {
     // Payara's own hook stops the server on another thread; the applications flush to the
     // database while it runs, so the database stops only after it. Hooks start together, so

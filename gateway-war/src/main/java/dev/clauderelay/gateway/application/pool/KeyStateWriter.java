@@ -2,6 +2,7 @@ package dev.clauderelay.gateway.application.pool;
 
 import dev.clauderelay.gateway.application.topology.TopologyService;
 import dev.clauderelay.gateway.infrastructure.persistence.RelayDataSource;
+import dev.clauderelay.gateway.infrastructure.persistence.ShutdownConnection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -49,6 +50,7 @@ public class KeyStateWriter {
   @Inject private TopologyService topology;
 
   private ScheduledFuture<?> writing;
+  private volatile boolean stopping;
 
   @PostConstruct
   void start() {
@@ -60,6 +62,7 @@ public class KeyStateWriter {
     if (writing != null) {
       writing.cancel(false);
     }
+    stopping = true;
     flush();
   }
 
@@ -70,7 +73,7 @@ public class KeyStateWriter {
     if (dirty.isEmpty()) {
       return;
     }
-    try (Connection connection = dataSource.getConnection();
+    try (Connection connection = ShutdownConnection.open(dataSource, stopping);
         PreparedStatement update =
             connection.prepareStatement(
                 "UPDATE provider_key SET status = ?, status_until = ?, status_reason = ?,"

@@ -1,6 +1,7 @@
 package dev.clauderelay.gateway.application.usage;
 
 import dev.clauderelay.gateway.infrastructure.persistence.RelayDataSource;
+import dev.clauderelay.gateway.infrastructure.persistence.ShutdownConnection;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -63,6 +64,7 @@ public class UsageRecorder {
   private final BlockingQueue<RequestRecord> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final AtomicLong dropped = new AtomicLong();
   private ScheduledFuture<?> flushing;
+  private volatile boolean stopping;
 
   @PostConstruct
   void start() {
@@ -89,6 +91,7 @@ public class UsageRecorder {
     if (flushing != null) {
       flushing.cancel(false);
     }
+    stopping = true;
     while (!queue.isEmpty()) {
       if (!flush()) {
         LOG.severe(() -> queue.size() + " usage record(s) could not be written at shutdown");
@@ -116,7 +119,7 @@ public class UsageRecorder {
     if (batch.isEmpty()) {
       return true;
     }
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = ShutdownConnection.open(dataSource, stopping)) {
       connection.setAutoCommit(false);
       insertRequestLog(connection, batch);
       upsertHourly(connection, batch);

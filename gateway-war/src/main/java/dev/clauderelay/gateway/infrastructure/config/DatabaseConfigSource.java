@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class DatabaseConfigSource implements ConfigSource {
 
-  static final String DATASOURCE_URL = "relay.datasource.url";
+  public static final String DATASOURCE_URL = "relay.datasource.url";
 
   @Override
   public Set<String> getPropertyNames() {
