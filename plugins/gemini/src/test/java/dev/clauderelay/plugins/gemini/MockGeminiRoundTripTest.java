@@ -15,25 +15,85 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Claude Code's tool scenario against a running {@code mock_gemini.py --require-thought-signature
- * --with-call-ids}: the translated first turn gets a signed function call, and the translated
- * second turn (the client's echo plus its tool result) must be accepted. Opt-in, since it needs the
- * mock: {@code -Dgemini.mock.url=http://127.0.0.1:PORT/v1beta}.
+ * Claude Code's tool scenario against {@code mock_gemini.py --require-thought-signature
+ * --with-call-ids} (from {@code ../shared/claude-code}, started here with python3): the translated
+ * first turn gets a signed function call, and the translated second turn (the client's echo plus
+ * its tool result) must be accepted. Skipped with a message when python3 or the mock is missing; a
+ * failure instead when {@code RELAY_TEST_REQUIRE_ALL=true} (CI). {@code -Dgemini.mock.url} uses a
+ * mock already running.
  */
-@EnabledIfSystemProperty(named = "gemini.mock.url", matches = ".+")
 class MockGeminiRoundTripTest {
 
   private static final String TOOL_OUTPUT = "(Bash completed with no output)";
+  private static Process mock;
+  private static String baseUrl;
 
   private final AnthropicToGeminiTransformer transformer = new AnthropicToGeminiTransformer();
   private final HttpClient http = HttpClient.newHttpClient();
-  private final String baseUrl = System.getProperty("gemini.mock.url");
+
+  @BeforeAll
+  static void startMock() throws Exception {
+    baseUrl = System.getProperty("gemini.mock.url");
+    if (baseUrl != null) {
+      return;
+    }
+    Path script =
+        Path.of(System.getProperty("relay.harness", "../../../shared/claude-code"))
+            .resolve("mock_gemini.py")
+            .toAbsolutePath()
+            .normalize();
+    if (!Files.isRegularFile(script)) {
+      skipOrFail("mock_gemini.py is not at " + script + " (set -Drelay.harness)");
+    }
+    Path portFile = Files.createTempFile("mock-gemini", ".port");
+    Files.delete(portFile);
+    try {
+      mock =
+          new ProcessBuilder(
+                  "python3",
+                  script.toString(),
+                  "--port",
+                  "0",
+                  "--port-file",
+                  portFile.toString(),
+                  "--require-thought-signature",
+                  "--with-call-ids")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+    } catch (IOException noPython) {
+      skipOrFail("python3 is not installed: the mock Gemini round trip needs it");
+    }
+    for (int i = 0;
+        i < 100 && !(Files.exists(portFile) && !Files.readString(portFile).isBlank());
+        i++) {
+      Thread.sleep(100);
+    }
+    baseUrl = "http://127.0.0.1:" + Files.readString(portFile).strip() + "/v1beta";
+  }
+
+  @AfterAll
+  static void stopMock() {
+    if (mock != null) {
+      mock.destroy();
+    }
+  }
+
+  private static void skipOrFail(String message) {
+    if ("true".equals(System.getenv("RELAY_TEST_REQUIRE_ALL"))) {
+      throw new AssertionError(message);
+    }
+    Assumptions.abort(message);
+  }
 
   @Test
   void aStreamedSignedToolCallRoundTripsThroughTheMock() throws Exception {
