@@ -181,15 +181,15 @@ class GatewayIT {
     try (Connection db = RelayTestEnvironment.openDatabase();
         Statement sql = db.createStatement()) {
       assertThat(single(sql, "SELECT MAX(version) FROM flyway_schema_history WHERE success = 1"))
-          .isEqualTo("1");
+          .isEqualTo("2");
       assertThat(
               single(
                   sql,
                   "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
                       + " AND table_name IN ('provider', 'provider_key', 'claude_account',"
                       + " 'client_key', 'route', 'relay_setting', 'usage_hourly', 'request_log',"
-                      + " 'audit_log')"))
-          .isEqualTo("9");
+                      + " 'audit_log', 'provider_key_model_state')"))
+          .isEqualTo("10");
       // The configured admin password is checked against its hash in memory; only the master
       // key check is stored, and it is ciphertext.
       assertThat(

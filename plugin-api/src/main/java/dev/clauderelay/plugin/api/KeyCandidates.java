@@ -5,8 +5,13 @@ package dev.clauderelay.plugin.api;
  *
  * <p>A view rather than a copied list so that a pool of 10,000 keys costs a strategy no allocation:
  * a strategy that needs only one element (round-robin) reads only that one. Keys that are cooling
- * down, exhausted, invalid or disabled are already left out. The view is valid only for the
- * duration of the {@link KeySelectionStrategy#select} call it is passed to.
+ * down, exhausted (for the whole key or for the selection's model), invalid or disabled are already
+ * left out. The view is valid only for the duration of the {@link KeySelectionStrategy#select} call
+ * it is passed to.
+ *
+ * <p>The relay may still pass over the chosen key when it turns out to be at its concurrency or
+ * requests-per-minute limit, or already tried by this request; it then takes the next candidate
+ * after it. A strategy's choice is therefore a preference, never a guarantee.
  */
 public interface KeyCandidates {
 
@@ -15,4 +20,17 @@ public interface KeyCandidates {
 
   /** The candidate at {@code index}, {@code 0 <= index < size()}. */
   KeyCandidate get(int index);
+
+  /**
+   * The largest weight among the candidates, so that a weighted choice can sample instead of
+   * summing every weight. The relay answers from a value it keeps with the view, in constant time;
+   * this default scans. Added in plugin API 1.1.
+   */
+  default int maxWeight() {
+    int max = 1;
+    for (int i = 0; i < size(); i++) {
+      max = Math.max(max, get(i).weight());
+    }
+    return max;
+  }
 }

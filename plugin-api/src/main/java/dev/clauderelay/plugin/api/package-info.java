@@ -3,5 +3,13 @@
  *
  * <p>Every extension is pure: it receives everything as arguments and performs no I/O, holds no
  * secrets and reads no clock. The relay owns transport, credentials, persistence and time.
+ *
+ * <p><b>Versions.</b> The API changes only by addition, so a plugin built against an earlier
+ * version loads and behaves as it did. 1.0: the first release. 1.1 (per-model quotas and large
+ * pools): {@link dev.clauderelay.plugin.api.ErrorClassification#model()} scopes a limit to one
+ * model; {@link dev.clauderelay.plugin.api.KeySelectionStrategy#quotaWindowStart} and {@link
+ * dev.clauderelay.plugin.api.KeyCandidate#modelRequests()} let a strategy balance per-model quotas;
+ * {@link dev.clauderelay.plugin.api.KeyCandidates#maxWeight()} lets a weighted choice sample. The
+ * 1.0 constructors of the two records remain.
  */
 package dev.clauderelay.plugin.api;

@@ -87,6 +87,7 @@ public record ConfigurationFile(
             "firstByteTimeoutMs",
             "streamIdleTimeoutMs",
             "enabled",
+            "sessionAffinity",
             "keys"));
     ProviderInput input =
         new ProviderInput(
@@ -101,7 +102,8 @@ public record ConfigurationFile(
             integer(node, path, "connectTimeoutMs"),
             integer(node, path, "firstByteTimeoutMs"),
             integer(node, path, "streamIdleTimeoutMs"),
-            bool(node, path, "enabled"));
+            bool(node, path, "enabled"),
+            bool(node, path, "sessionAffinity"));
     List<String> keys = strings(node, path, "keys");
     return new ProviderEntry(input, keys == null ? List.of() : keys);
   }

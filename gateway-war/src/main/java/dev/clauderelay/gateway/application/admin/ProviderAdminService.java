@@ -1,5 +1,7 @@
 package dev.clauderelay.gateway.application.admin;
 
+import dev.clauderelay.gateway.application.pool.KeyPoolService;
+import dev.clauderelay.gateway.application.pool.NewKey;
 import dev.clauderelay.gateway.application.topology.TopologyChanged;
 import dev.clauderelay.gateway.domain.model.provider.Provider;
 import dev.clauderelay.gateway.domain.model.provider.ProviderKey;
@@ -8,7 +10,6 @@ import dev.clauderelay.gateway.domain.model.provider.ProviderRepository;
 import dev.clauderelay.gateway.domain.model.provider.ProviderSettings;
 import dev.clauderelay.gateway.domain.model.route.Route;
 import dev.clauderelay.gateway.domain.model.route.RouteRepository;
-import dev.clauderelay.gateway.infrastructure.crypto.EncryptionService;
 import dev.clauderelay.gateway.infrastructure.crypto.Secrets;
 import dev.clauderelay.gateway.infrastructure.plugins.PluginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +33,10 @@ public class ProviderAdminService {
 
   @Inject private ProviderRepository providers;
   @Inject private RouteRepository routes;
-  @Inject private EncryptionService encryption;
   @Inject private PluginRegistry plugins;
   @Inject private Audit audit;
   @Inject private Event<TopologyChanged> changed;
+  @Inject private KeyPoolService keyPools;
 
   public List<Provider> list() {
     return providers.all();
@@ -119,36 +120,14 @@ public class ProviderAdminService {
   }
 
   /**
-   * Adds a key to a provider's pool.
+   * Adds a key to a provider's pool (the key pool service does it; kept here for the providers API
+   * and the configuration file).
    *
    * @throws ConflictException when the pool holds this key already
    */
   public ProviderKey addKey(
       long providerId, String secret, String label, Integer weight, AdminActor actor) {
-    Provider provider = get(providerId);
-    String trimmed = requireKeyFormat(secret);
-    String fingerprint = Secrets.sha256Hex(trimmed);
-    if (providers.findKeyByFingerprint(providerId, fingerprint).isPresent()) {
-      throw new ConflictException(
-          "Provider '"
-              + provider.name()
-              + "' has this key already ("
-              + Secrets.mask(trimmed)
-              + ").");
-    }
-    ProviderKey key =
-        new ProviderKey(
-            providerId, encryption.encrypt(trimmed), fingerprint, Secrets.mask(trimmed));
-    key.label(label, weight == null ? 1 : weight);
-    key = providers.saveKey(key);
-    audit.record(
-        actor,
-        "provider-key.add",
-        "provider-key",
-        key.id(),
-        "provider=" + provider.name() + " key=" + key.masked());
-    changed.fire(new TopologyChanged("key added to " + provider.name()));
-    return key;
+    return keyPools.addKey(providerId, new NewKey(secret, label, weight, null, null), actor);
   }
 
   /** Adds the key unless the pool holds it already; for the configuration file. */
@@ -166,7 +145,7 @@ public class ProviderAdminService {
     return providers.keys(providerId);
   }
 
-  static String requireKeyFormat(String secret) {
+  public static String requireKeyFormat(String secret) {
     if (secret == null || secret.isBlank()) {
       throw new InvalidInputException("key", "must not be empty");
     }
@@ -295,6 +274,10 @@ public class ProviderAdminService {
             previous == null ? 300_000 : previous.streamIdleTimeoutMs());
     boolean enabled =
         input.enabled() != null ? input.enabled() : previous == null || previous.enabled();
+    boolean sessionAffinity =
+        input.sessionAffinity() != null
+            ? input.sessionAffinity()
+            : previous != null && previous.sessionAffinity();
     return new ProviderSettings(
         name,
         kind,
@@ -307,7 +290,8 @@ public class ProviderAdminService {
         connect,
         firstByte,
         idle,
-        enabled);
+        enabled,
+        sessionAffinity);
   }
 
   private static void requireHttpUrl(String url) {

@@ -9,6 +9,9 @@ import java.util.Map;
 /**
  * An admin's description of a provider, as the API or the configuration file gives it; {@code null}
  * fields take their defaults.
+ *
+ * <p>{@code sessionAffinity}: keep each client session ({@code metadata.user_id}) on one key of the
+ * pool while that key is usable, so the upstream's prompt cache stays warm; off by default.
  */
 public record ProviderInput(
     @Size(max = 100) String name,
@@ -22,4 +25,5 @@ public record ProviderInput(
     @Min(100) @Max(3_600_000) Integer connectTimeoutMs,
     @Min(100) @Max(3_600_000) Integer firstByteTimeoutMs,
     @Min(100) @Max(3_600_000) Integer streamIdleTimeoutMs,
-    Boolean enabled) {}
+    Boolean enabled,
+    Boolean sessionAffinity) {}

@@ -2,28 +2,40 @@ package dev.clauderelay.gateway.application.pool;
 
 import dev.clauderelay.gateway.domain.model.provider.KeyStatus;
 import dev.clauderelay.plugin.api.ErrorClass;
+import dev.clauderelay.plugin.api.ErrorClassification;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One attempt's hold on a key: counts the request in flight from lease to close, and turns the
- * attempt's outcome into the key's new state. Close it in every path (try-with-resources or the
- * exchange's finish); closing twice is harmless.
+ * attempt's outcome into the key's new state and counters (the outcome's class, and the time from
+ * lease to outcome as the key's latency). Close it in every path (try-with-resources or the
+ * exchange's finish); closing twice is harmless, and only the first outcome counts.
  */
 public final class KeyLease implements AutoCloseable {
 
   /** How long a rate-limited key rests when the upstream does not say. */
   static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(60);
 
+  /** How long a key with a used-up quota rests when the upstream does not say. */
+  static final Duration DEFAULT_EXHAUSTION = Duration.ofHours(1);
+
+  /** The first probe of a key the upstream refused; later ones back off from here. */
+  static final Duration FIRST_PROBE_DELAY = Duration.ofMinutes(5);
+
   private final KeyPool pool;
   private final KeyHealth key;
+  private final String model;
+  private final long leasedAtMillis;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean outcomeRecorded = new AtomicBoolean();
 
-  KeyLease(KeyPool pool, KeyHealth key, long nowMillis) {
+  /** Takes a key whose request slot {@link KeyHealth#tryAcquire} already reserved. */
+  KeyLease(KeyPool pool, KeyHealth key, String model, long nowMillis) {
     this.pool = pool;
     this.key = key;
-    key.inFlight.incrementAndGet();
+    this.model = model;
+    this.leasedAtMillis = nowMillis;
     key.totalRequests.incrementAndGet();
     key.markUsed(nowMillis);
   }
@@ -32,57 +44,103 @@ public final class KeyLease implements AutoCloseable {
     return key;
   }
 
+  /** The upstream model the key was leased for. */
+  public String model() {
+    return model;
+  }
+
   /** The upstream answered the request successfully. */
   public void succeeded() {
     if (outcomeRecorded.compareAndSet(false, true)) {
       key.successes.incrementAndGet();
+      key.recordOutcome(null, pool.now() - leasedAtMillis);
     }
   }
 
   /**
-   * The attempt failed: applies what the failure means to the key.
+   * The attempt failed as {@code classification} says: a limit scoped to one model rests the key
+   * for the model this lease was taken for, any other limit rests the whole key.
+   */
+  public void failed(ErrorClassification classification) {
+    failed(
+        classification.errorClass(),
+        classification.untilEpochMillis(),
+        classification.message(),
+        classification.modelScoped() ? model : null);
+  }
+
+  /**
+   * The attempt failed: applies what the failure means to the whole key.
    *
    * @param untilMillis for rate limits and exhausted quotas, when the key is usable again; 0 when
    *     unknown
    * @param reason a short description for admins, never a secret
    */
   public void failed(ErrorClass errorClass, long untilMillis, String reason) {
+    failed(errorClass, untilMillis, reason, null);
+  }
+
+  private void failed(ErrorClass errorClass, long untilMillis, String reason, String limitedModel) {
     if (!outcomeRecorded.compareAndSet(false, true)) {
       return;
     }
     long now = pool.now();
+    long latency = now - leasedAtMillis;
+    key.recordOutcome(errorClass, latency);
+    if (errorClass == ErrorClass.CLIENT_ERROR) {
+      // The request was wrong, not the key: the key answered, so it counts as healthy.
+      key.successes.incrementAndGet();
+      return;
+    }
+    key.failures.incrementAndGet();
     key.recordError(reason, now);
     switch (errorClass) {
       case RATE_LIMITED -> {
         key.rateLimited.incrementAndGet();
-        key.failures.incrementAndGet();
-        long until = untilMillis > now ? untilMillis : now + DEFAULT_COOLDOWN.toMillis();
-        key.setStatus(KeyStatus.COOLING_DOWN, until, reason);
-        pool.invalidate();
+        rest(
+            KeyStatus.COOLING_DOWN,
+            untilMillis,
+            now + DEFAULT_COOLDOWN.toMillis(),
+            reason,
+            limitedModel);
       }
-      case QUOTA_EXHAUSTED -> {
-        key.failures.incrementAndGet();
-        long until = untilMillis > now ? untilMillis : now + Duration.ofHours(1).toMillis();
-        key.setStatus(KeyStatus.EXHAUSTED, until, reason);
-        pool.invalidate();
-      }
+      case QUOTA_EXHAUSTED ->
+          rest(
+              KeyStatus.EXHAUSTED,
+              untilMillis,
+              now + DEFAULT_EXHAUSTION.toMillis(),
+              reason,
+              limitedModel);
       case KEY_INVALID -> {
-        key.failures.incrementAndGet();
-        key.setStatus(KeyStatus.INVALID, 0, reason);
-        pool.invalidate();
+        if (key.markInvalid(reason, now, FIRST_PROBE_DELAY.toMillis())) {
+          pool.invalidate();
+        }
       }
-      case OVERLOADED, UPSTREAM_ERROR -> key.failures.incrementAndGet();
-      case CLIENT_ERROR -> {
-        // The request was wrong, not the key: the key answered, so it counts as healthy.
-        key.successes.incrementAndGet();
+      default -> {
+        // OVERLOADED, UPSTREAM_ERROR: the upstream's trouble, not the key's; the key stays usable.
       }
+    }
+  }
+
+  private void rest(
+      KeyStatus restStatus,
+      long untilMillis,
+      long defaultUntil,
+      String reason,
+      String limitedModel) {
+    long until = untilMillis > pool.now() ? untilMillis : defaultUntil;
+    if (limitedModel != null) {
+      key.restForModel(limitedModel, restStatus, until, reason);
+      pool.modelLimited(limitedModel);
+    } else if (key.rest(restStatus, until, reason)) {
+      pool.invalidate();
     }
   }
 
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      key.inFlight.decrementAndGet();
+      key.release();
       key.markDirty();
     }
   }

@@ -1,14 +1,18 @@
 package dev.clauderelay.gateway.application.pool;
 
+import dev.clauderelay.gateway.domain.model.provider.KeyStatus;
 import dev.clauderelay.plugin.api.KeyCandidate;
 import dev.clauderelay.plugin.api.KeyCandidates;
 import dev.clauderelay.plugin.api.KeySelectionStrategy;
 import dev.clauderelay.plugin.api.SelectionContext;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -16,9 +20,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The keys of one provider at run time. Keeps an array of the keys usable now, recomputed only when
- * a key changes state or a cooldown runs out, so a lease costs the same with 10 keys as with 10,000
- * (strategies read only the candidates they need).
+ * The keys of one provider at run time. Keeps an array of the keys usable now (and one per model
+ * some key rests for), recomputed only when a key changes state or a rest runs out, so a lease
+ * costs the same with 10 keys as with 10,000: the strategy reads a bounded number of candidates,
+ * and the pool then checks only the one chosen (still usable, not tried yet by this request, under
+ * its concurrency and per-minute limits), moving on to the next when it is not.
+ *
+ * <p>Lock-free on the request path apart from a key's own per-minute window; every cached view
+ * carries the pool's version, so a view computed while a key changed state is never used again.
  */
 public final class KeyPool {
 
@@ -28,11 +37,29 @@ public final class KeyPool {
   private final long providerId;
   private final LongSupplier clock;
   private final AtomicLong sequence = new AtomicLong();
+  private final AtomicLong version = new AtomicLong();
+  private final SessionAffinity affinity = new SessionAffinity();
+  private final Set<String> limitedModels = ConcurrentHashMap.newKeySet();
+  private final Map<String, View> byModel = new ConcurrentHashMap<>();
   private volatile KeyHealth[] members = NONE;
-  private volatile Usable usable = new Usable(NONE, Long.MAX_VALUE);
+  private volatile Map<Long, KeyHealth> membersById = Map.of();
+  private volatile View usable = new View(NONE, 1, Long.MIN_VALUE, -1);
+  private volatile boolean sessionAffinity;
 
-  /** The usable keys and the time at which that list may change by itself (a cooldown ends). */
-  private record Usable(KeyHealth[] keys, long validUntilMillis) {}
+  /**
+   * Keys usable now, the largest weight among them, the time at which the list may change by itself
+   * (a rest ends) and the pool version it was computed at.
+   */
+  private record View(KeyHealth[] keys, int maxWeight, long validUntilMillis, long version) {}
+
+  /**
+   * Why no key could be leased.
+   *
+   * @param reason for the client's error message and the log; names counts, never keys
+   * @param soonestUsableMillis when the first resting key becomes usable, 0 when none will by
+   *     itself
+   */
+  public record Unavailable(String reason, long soonestUsableMillis) {}
 
   KeyPool(long providerId, LongSupplier clock) {
     this.providerId = providerId;
@@ -45,47 +72,132 @@ public final class KeyPool {
 
   /** Replaces the membership (after an admin change); keys keep their live state. */
   void setMembers(Collection<KeyHealth> keys) {
-    members = keys.toArray(NONE);
+    KeyHealth[] previous = members;
+    KeyHealth[] next = keys.toArray(NONE);
+    Map<Long, KeyHealth> byId = new HashMap<>(next.length * 2);
+    for (KeyHealth key : next) {
+      byId.put(key.keyId(), key);
+    }
+    members = next;
+    membersById = byId;
+    for (KeyHealth key : previous) {
+      if (!byId.containsKey(key.keyId())) {
+        affinity.forgetKey(key.keyId());
+      }
+    }
     invalidate();
+  }
+
+  /** Turns session affinity on or off (a provider setting). */
+  void sessionAffinity(boolean enabled) {
+    sessionAffinity = enabled;
+  }
+
+  public boolean sessionAffinity() {
+    return sessionAffinity;
   }
 
   /** Called when a key changes state: the next lease recomputes the usable keys. */
   void invalidate() {
-    usable = new Usable(usable.keys(), Long.MIN_VALUE);
+    version.incrementAndGet();
   }
 
   public List<KeyHealth> members() {
     return List.of(members);
   }
 
+  /** The member with this id, or {@code null}. */
+  public KeyHealth member(long keyId) {
+    return membersById.get(keyId);
+  }
+
   /**
-   * Leases a usable key chosen by {@code strategy}, skipping {@code excluded} key ids (keys this
-   * request already tried).
+   * Leases a key for one attempt: the key this session used last when session affinity is on and
+   * that key is still usable, else the one {@code strategy} chooses among the keys usable for
+   * {@code model}; keys in {@code excluded} (already tried by this request) and keys at their
+   * concurrency or per-minute limit are passed over.
    *
-   * @return the lease, or {@code null} when no key is usable
+   * @param session the client session ({@code metadata.user_id}), or {@code null}
+   * @return the lease, or {@code null} when no key can take the request
    */
-  public KeyLease lease(KeySelectionStrategy strategy, String model, Set<Long> excluded) {
+  public KeyLease lease(
+      KeySelectionStrategy strategy, String model, Set<Long> excluded, String session) {
     long now = clock.getAsLong();
-    KeyHealth[] keys = usableKeys(now);
-    if (!excluded.isEmpty()) {
-      keys =
-          Arrays.stream(keys).filter(k -> !excluded.contains(k.keyId())).toArray(KeyHealth[]::new);
-    }
+    View view = usableFor(model, now);
+    KeyHealth[] keys = view.keys();
     if (keys.length == 0) {
       return null;
     }
-    KeyHealth chosen = keys[select(strategy, keys, model, now)];
-    return new KeyLease(this, chosen, now);
+    long window = quotaWindowStart(strategy, model, now);
+    boolean affine = sessionAffinity && session != null;
+    if (affine) {
+      KeyLease kept = leaseAffine(session, model, excluded, now, window);
+      if (kept != null) {
+        return kept;
+      }
+    }
+    int start = select(strategy, view, model, now, window);
+    for (int probe = 0; probe < keys.length; probe++) {
+      KeyHealth key = keys[(start + probe) % keys.length];
+      if (excluded.contains(key.keyId())) {
+        continue;
+      }
+      if (!key.isUsableFor(model, now)) {
+        // Its state changed after the view was computed; the next lease sees a fresh view.
+        invalidate();
+        continue;
+      }
+      if (!key.tryAcquire(now)) {
+        continue;
+      }
+      if (affine) {
+        affinity.bind(session, key.keyId(), now);
+      }
+      key.countModelRequest(model, window);
+      return new KeyLease(this, key, model, now);
+    }
+    return null;
   }
 
-  private int select(KeySelectionStrategy strategy, KeyHealth[] keys, String model, long now) {
+  /** Leases without a session (tests, callers without one). */
+  public KeyLease lease(KeySelectionStrategy strategy, String model, Set<Long> excluded) {
+    return lease(strategy, model, excluded, null);
+  }
+
+  private KeyLease leaseAffine(
+      String session, String model, Set<Long> excluded, long now, long window) {
+    long keyId = affinity.keyFor(session, now);
+    if (keyId < 0 || excluded.contains(keyId)) {
+      return null;
+    }
+    KeyHealth key = membersById.get(keyId);
+    if (key == null || !key.isUsableFor(model, now) || !key.tryAcquire(now)) {
+      return null;
+    }
+    key.countModelRequest(model, window);
+    return new KeyLease(this, key, model, now);
+  }
+
+  private static long quotaWindowStart(KeySelectionStrategy strategy, String model, long now) {
+    try {
+      long start = strategy.quotaWindowStart(model, now);
+      return start > now ? now : start;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Strategy " + strategy.id() + " failed to name its quota window", e);
+      return KeySelectionStrategy.NO_QUOTA_WINDOW;
+    }
+  }
+
+  private int select(
+      KeySelectionStrategy strategy, View view, String model, long now, long window) {
+    KeyHealth[] keys = view.keys();
     if (keys.length == 1) {
       return 0;
     }
     SelectionContext context =
         new SelectionContext(sequence.getAndIncrement(), ThreadLocalRandom.current(), model, now);
     try {
-      int index = strategy.select(new Candidates(keys), context);
+      int index = strategy.select(new Candidates(keys, view.maxWeight(), model, window), context);
       if (index >= 0 && index < keys.length) {
         return index;
       }
@@ -99,28 +211,206 @@ public final class KeyPool {
     return 0;
   }
 
-  private KeyHealth[] usableKeys(long now) {
-    Usable current = usable;
-    if (now < current.validUntilMillis()) {
-      return current.keys();
+  private View usableFor(String model, long now) {
+    long current = version.get();
+    View all = usable;
+    if (all.version() != current || now >= all.validUntilMillis()) {
+      all = computeUsable(now, current);
     }
-    List<KeyHealth> result = new ArrayList<>(members.length);
+    if (model == null || !limitedModels.contains(model)) {
+      return all;
+    }
+    View forModel = byModel.get(model);
+    if (forModel == null
+        || forModel.version() != current
+        || now >= forModel.validUntilMillis()
+        || now >= all.validUntilMillis()) {
+      forModel = computeForModel(all, model, now, current);
+    }
+    return forModel;
+  }
+
+  private View computeUsable(long now, long atVersion) {
+    KeyHealth[] all = members;
+    List<KeyHealth> result = new ArrayList<>(all.length);
     long nextChange = Long.MAX_VALUE;
-    for (KeyHealth key : members) {
+    int maxWeight = 1;
+    for (KeyHealth key : all) {
       if (key.isUsable(now)) {
         result.add(key);
+        maxWeight = Math.max(maxWeight, key.weight());
       } else {
         nextChange = Math.min(nextChange, key.usableAgainAtMillis());
       }
     }
-    KeyHealth[] keys = result.toArray(NONE);
-    usable = new Usable(keys, nextChange);
-    return keys;
+    View view = new View(result.toArray(NONE), maxWeight, nextChange, atVersion);
+    usable = view;
+    return view;
   }
 
-  /** How many keys are usable now; for health and error messages. */
+  private View computeForModel(View all, String model, long now, long atVersion) {
+    List<KeyHealth> result = new ArrayList<>(all.keys().length);
+    long nextChange = all.validUntilMillis();
+    int maxWeight = 1;
+    for (KeyHealth key : all.keys()) {
+      if (key.isLimitedFor(model, now)) {
+        nextChange = Math.min(nextChange, key.modelUsableAgainAtMillis(model));
+      } else {
+        result.add(key);
+        maxWeight = Math.max(maxWeight, key.weight());
+      }
+    }
+    View view = new View(result.toArray(NONE), maxWeight, nextChange, atVersion);
+    byModel.put(model, view);
+    return view;
+  }
+
+  /** A key now rests for {@code model}: leases for that model use a view without it. */
+  void modelLimited(String model) {
+    limitedModels.add(model);
+    invalidate();
+  }
+
+  /**
+   * How many keys could serve {@code model} now (ignoring per-key limits); for health and tests.
+   */
+  public int usableCount(String model) {
+    return usableFor(model, clock.getAsLong()).keys().length;
+  }
+
+  /** How many keys are usable now, for any model; for health and error messages. */
   public int usableCount() {
-    return usableKeys(clock.getAsLong()).length;
+    return usableCount(null);
+  }
+
+  /**
+   * Why no key could be leased for {@code model}: which keys rest (and until when), which are at
+   * their limits, invalid, disabled or already tried. Reads every key: for the failure path only.
+   */
+  public Unavailable describeUnavailable(String model, Set<Long> excluded) {
+    long now = clock.getAsLong();
+    KeyHealth[] all = members;
+    if (all.length == 0) {
+      return new Unavailable("no keys configured", 0);
+    }
+    int resting = 0;
+    int modelResting = 0;
+    int saturated = 0;
+    int invalid = 0;
+    int disabled = 0;
+    int tried = 0;
+    long soonest = Long.MAX_VALUE;
+    for (KeyHealth key : all) {
+      if (key.status() == KeyStatus.DISABLED) {
+        disabled++;
+      } else if (key.status() == KeyStatus.INVALID) {
+        invalid++;
+      } else if (!key.isUsable(now)) {
+        resting++;
+        soonest = Math.min(soonest, key.usableAgainAtMillis());
+      } else if (key.isLimitedFor(model, now)) {
+        modelResting++;
+        soonest = Math.min(soonest, key.modelUsableAgainAtMillis(model));
+      } else if (excluded.contains(key.keyId())) {
+        tried++;
+      } else if (key.isSaturated(now)) {
+        saturated++;
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    if (resting > 0) {
+      parts.add(resting + " cooling down or exhausted");
+    }
+    if (modelResting > 0) {
+      parts.add(modelResting + " out of their quota for " + model);
+    }
+    if (saturated > 0) {
+      parts.add(saturated + " at their concurrency or per-minute limit");
+    }
+    if (invalid > 0) {
+      parts.add(invalid + " invalid");
+    }
+    if (disabled > 0) {
+      parts.add(disabled + " disabled");
+    }
+    if (tried > 0) {
+      parts.add(tried + " already tried");
+    }
+    String reason =
+        "no usable key among "
+            + all.length
+            + " ("
+            + (parts.isEmpty() ? "every key busy" : String.join(", ", parts))
+            + ")"
+            + (soonest == Long.MAX_VALUE
+                ? ""
+                : "; the first is usable again at " + Instant.ofEpochMilli(soonest));
+    return new Unavailable(reason, soonest == Long.MAX_VALUE ? 0 : soonest);
+  }
+
+  /** Moves every key whose rest is over back to active; returns the keys that changed. */
+  List<KeyHealth> recoverDue() {
+    long now = clock.getAsLong();
+    List<KeyHealth> changed = new ArrayList<>();
+    for (KeyHealth key : members) {
+      if (key.recoverIfDue(now)) {
+        changed.add(key);
+      }
+    }
+    if (!changed.isEmpty()) {
+      invalidate();
+    }
+    return changed;
+  }
+
+  /** The invalid keys whose next probe is due, at most {@code max}. */
+  List<KeyHealth> dueForProbe(int max) {
+    long now = clock.getAsLong();
+    List<KeyHealth> due = new ArrayList<>();
+    for (KeyHealth key : members) {
+      if (due.size() >= max) {
+        break;
+      }
+      if (key.probeDue(now)) {
+        due.add(key);
+      }
+    }
+    return due;
+  }
+
+  /**
+   * Applies a probe's verdict to an invalid key; returns whether the key left the invalid state.
+   */
+  boolean applyProbe(KeyHealth key, ProbeResult result, long minBackoffMillis, long maxBackoff) {
+    boolean recovered = key.probed(result, clock.getAsLong(), minBackoffMillis, maxBackoff);
+    if (recovered) {
+      invalidate();
+    }
+    return recovered;
+  }
+
+  /** Keys by state: {@code active}, {@code cooling_down}, ... and {@code limited_for_a_model}. */
+  public Map<String, Integer> countsByState() {
+    long now = clock.getAsLong();
+    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    for (KeyStatus status : KeyStatus.values()) {
+      counts.put(status.name().toLowerCase(java.util.Locale.ROOT), 0);
+    }
+    int modelLimited = 0;
+    for (KeyHealth key : members) {
+      key.isUsable(now);
+      counts.merge(key.status().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+      if (key.status() == KeyStatus.ACTIVE && key.hasModelLimits(now)) {
+        modelLimited++;
+      }
+    }
+    counts.put("limited_for_a_model", modelLimited);
+    return counts;
+  }
+
+  /** Sessions currently bound to a key. */
+  public int affineSessions() {
+    return affinity.size();
   }
 
   long now() {
@@ -128,7 +418,8 @@ public final class KeyPool {
   }
 
   /** The strategy's view of the usable keys: built per call, reads nothing it is not asked for. */
-  private record Candidates(KeyHealth[] keys) implements KeyCandidates {
+  private record Candidates(KeyHealth[] keys, int maxWeight, String model, long window)
+      implements KeyCandidates {
     @Override
     public int size() {
       return keys.length;
@@ -138,7 +429,12 @@ public final class KeyPool {
     public KeyCandidate get(int index) {
       KeyHealth key = keys[index];
       return new KeyCandidate(
-          key.keyId(), key.weight(), key.inFlight(), key.totalRequests(), key.lastUsedMillis());
+          key.keyId(),
+          key.weight(),
+          key.inFlight(),
+          key.totalRequests(),
+          key.lastUsedMillis(),
+          window == KeySelectionStrategy.NO_QUOTA_WINDOW ? 0 : key.modelRequests(model, window));
     }
   }
 }

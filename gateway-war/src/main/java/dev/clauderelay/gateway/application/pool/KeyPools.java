@@ -1,16 +1,19 @@
 package dev.clauderelay.gateway.application.pool;
 
+import dev.clauderelay.gateway.domain.model.provider.KeyStatus;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
  * Every provider's {@link KeyPool}, and every key's {@link KeyHealth}, kept across topology
- * rebuilds so that live counters and cooldowns survive admin changes.
+ * rebuilds so that live counters and rests survive admin changes.
  */
 public final class KeyPools {
 
@@ -24,18 +27,35 @@ public final class KeyPools {
 
   /**
    * Brings membership in line with the database: new keys start from their stored state, known keys
-   * take the admin's fields and keep their live state, deleted keys and providers go.
+   * take the admin's fields and keep their live state (unless the admin decided their status),
+   * deleted keys and providers go.
+   *
+   * @param sessionAffinity the providers whose pools keep sessions on one key
+   * @param secretOf decrypts a key's secret, by key id; called only for keys new to the pool or
+   *     whose stored secret changed
    */
-  public synchronized void sync(Collection<Long> providerIds, Collection<KeySnapshot> stored) {
+  public synchronized void sync(
+      Collection<Long> providerIds,
+      Set<Long> sessionAffinity,
+      Collection<KeySnapshot> stored,
+      LongFunction<String> secretOf) {
     Map<Long, List<KeyHealth>> byProvider = new HashMap<>();
     Map<Long, KeyHealth> seen = new HashMap<>();
+    List<KeyHealth> restoredWithModelLimits = new ArrayList<>();
     for (KeySnapshot snapshot : stored) {
       KeyHealth key = keys.get(snapshot.keyId());
       if (key == null) {
         key = new KeyHealth(snapshot.keyId(), snapshot.providerId());
-        key.restore(snapshot);
+        key.restore(snapshot, secretOf.apply(snapshot.keyId()));
+        if (!snapshot.models().isEmpty()) {
+          restoredWithModelLimits.add(key);
+        }
       } else {
-        key.adopt(snapshot);
+        key.adopt(
+            snapshot,
+            key.secretVersion() == snapshot.secretVersion()
+                ? null
+                : secretOf.apply(snapshot.keyId()));
       }
       seen.put(snapshot.keyId(), key);
       byProvider.computeIfAbsent(snapshot.providerId(), id -> new ArrayList<>()).add(key);
@@ -44,9 +64,16 @@ public final class KeyPools {
     keys.putAll(seen);
     pools.keySet().retainAll(providerIds);
     for (Long providerId : providerIds) {
-      pools
-          .computeIfAbsent(providerId, id -> new KeyPool(id, clock))
-          .setMembers(byProvider.getOrDefault(providerId, List.of()));
+      KeyPool pool = pool(providerId);
+      pool.sessionAffinity(sessionAffinity.contains(providerId));
+      pool.setMembers(byProvider.getOrDefault(providerId, List.of()));
+    }
+    for (KeyHealth key : restoredWithModelLimits) {
+      for (KeySnapshot.ModelSnapshot model : key.modelStates()) {
+        if (model.status() != null) {
+          pool(key.providerId()).modelLimited(model.model());
+        }
+      }
     }
   }
 
@@ -56,6 +83,15 @@ public final class KeyPools {
 
   public KeyHealth key(long keyId) {
     return keys.get(keyId);
+  }
+
+  /** Whether a key is held: its secret need not be decrypted again. */
+  public boolean holds(long keyId) {
+    return keys.containsKey(keyId);
+  }
+
+  public Collection<KeyPool> all() {
+    return pools.values();
   }
 
   /** The keys changed since the last call, for the batch writer. */
@@ -74,16 +110,21 @@ public final class KeyPools {
     failed.forEach(KeyHealth::markDirty);
   }
 
-  /** An admin set a key's status: effective now, persisted by the next flush. */
-  public void setStatus(
-      long keyId,
-      dev.clauderelay.gateway.domain.model.provider.KeyStatus status,
-      long untilMillis,
-      String reason) {
-    KeyHealth key = keys.get(keyId);
-    if (key != null) {
-      key.setStatus(status, untilMillis, reason);
-      pool(key.providerId()).invalidate();
+  /** Moves every due key of every pool back to active; returns how many changed. */
+  public int recoverDue() {
+    int changed = 0;
+    for (KeyPool pool : pools.values()) {
+      changed += pool.recoverDue().size();
     }
+    return changed;
+  }
+
+  /** The number of keys of each status over all pools; for health. */
+  public Map<KeyStatus, Integer> statusCounts() {
+    Map<KeyStatus, Integer> counts = new HashMap<>();
+    for (KeyHealth key : keys.values()) {
+      counts.merge(key.status(), 1, Integer::sum);
+    }
+    return counts;
   }
 }

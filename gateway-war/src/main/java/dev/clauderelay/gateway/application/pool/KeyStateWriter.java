@@ -3,6 +3,8 @@ package dev.clauderelay.gateway.application.pool;
 import dev.clauderelay.gateway.application.topology.TopologyService;
 import dev.clauderelay.gateway.infrastructure.persistence.RelayDataSource;
 import dev.clauderelay.gateway.infrastructure.persistence.ShutdownConnection;
+import dev.clauderelay.plugin.api.ErrorClass;
+import dev.clauderelay.plugin.api.KeySelectionStrategy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -22,6 +24,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +33,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Writes the keys' live state (status, cooldowns, counters) to the database every two seconds, only
- * the keys that changed, as absolute values: a {@code kill -9} loses at most two seconds of
- * counters, and a restart resumes every cooldown where it was.
+ * Writes the keys' live state (status, rests, counters, per-model limits) to the database every two
+ * seconds, only the keys that changed, as absolute values: a {@code kill -9} loses at most two
+ * seconds of counters, and a restart resumes every rest where it was. The admin's own changes do
+ * not wait for this: they are written in the admin's transaction.
  */
 @Singleton
 @Startup
@@ -66,43 +70,132 @@ public class KeyStateWriter {
     flush();
   }
 
-  /** Writes every key changed since the last flush; keys that fail stay dirty for the next. */
+  /**
+   * Writes every key changed since the last flush, in one transaction; keys that fail stay dirty
+   * for the next. A row whose {@code admin_revision} is not the one the pool knows is left alone:
+   * an admin decided its status after the pool last looked, and the topology rebuild that follows
+   * the admin's commit hands the pool that decision (and marks the key dirty again), so neither the
+   * admin's status nor any counter is lost.
+   */
   public synchronized void flush() {
     KeyPools pools = topology.pools();
     List<KeyHealth> dirty = pools.takeDirty();
     if (dirty.isEmpty()) {
       return;
     }
-    try (Connection connection = ShutdownConnection.open(dataSource, stopping);
-        PreparedStatement update =
-            connection.prepareStatement(
-                "UPDATE provider_key SET status = ?, status_until = ?, status_reason = ?,"
-                    + " total_requests = ?, total_successes = ?, total_failures = ?,"
-                    + " rate_limited_count = ?, last_used_at = ?, last_error = ?, last_error_at = ?,"
-                    + " updated_at = ? WHERE id = ?")) {
-      Timestamp now = utc(System.currentTimeMillis());
-      for (KeyHealth key : dirty) {
-        update.setString(1, key.status().name());
-        update.setTimestamp(2, key.statusUntilMillis() > 0 ? utc(key.statusUntilMillis()) : null);
-        update.setString(3, truncate(key.statusReason()));
-        update.setLong(4, key.totalRequests());
-        update.setLong(5, key.successes());
-        update.setLong(6, key.failures());
-        update.setLong(7, key.rateLimited());
-        update.setTimestamp(8, key.lastUsedMillis() > 0 ? utc(key.lastUsedMillis()) : null);
-        update.setString(9, truncate(key.lastError()));
-        update.setTimestamp(10, key.lastErrorMillis() > 0 ? utc(key.lastErrorMillis()) : null);
-        update.setTimestamp(11, now);
-        update.setLong(12, key.keyId());
-        update.addBatch();
+    List<KeyHealth> withModels = new ArrayList<>();
+    for (KeyHealth key : dirty) {
+      if (key.takeModelsDirty()) {
+        withModels.add(key);
       }
-      update.executeBatch();
+    }
+    try (Connection connection = ShutdownConnection.open(dataSource, stopping)) {
+      connection.setAutoCommit(false);
+      try {
+        writeKeys(connection, dirty);
+        writeModels(connection, withModels);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
     } catch (SQLException | RuntimeException e) {
       pools.markDirty(dirty);
+      withModels.forEach(KeyHealth::markModelsDirty);
       LOG.log(
           Level.WARNING,
           "Could not write the state of {0} key(s): {1}",
           new Object[] {dirty.size(), e.getMessage()});
+    }
+  }
+
+  private static void writeKeys(Connection connection, List<KeyHealth> dirty) throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE provider_key SET status = ?, status_until = ?, status_reason = ?,"
+                + " total_requests = ?, total_successes = ?, total_failures = ?,"
+                + " rate_limited_count = ?, failures_key_invalid = ?, failures_quota = ?,"
+                + " failures_overloaded = ?, failures_upstream = ?, client_errors = ?,"
+                + " latency_ms_total = ?, latency_count = ?, last_used_at = ?, last_error = ?,"
+                + " last_error_at = ?, updated_at = ? WHERE id = ? AND admin_revision = ?")) {
+      Timestamp now = utc(System.currentTimeMillis());
+      for (KeyHealth key : dirty) {
+        int i = 1;
+        update.setString(i++, key.status().name());
+        update.setTimestamp(i++, key.statusUntilMillis() > 0 ? utc(key.statusUntilMillis()) : null);
+        update.setString(i++, truncate(key.statusReason()));
+        update.setLong(i++, key.totalRequests());
+        update.setLong(i++, key.successes());
+        update.setLong(i++, key.failures());
+        update.setLong(i++, key.rateLimited());
+        update.setLong(i++, key.outcomes(ErrorClass.KEY_INVALID));
+        update.setLong(i++, key.outcomes(ErrorClass.QUOTA_EXHAUSTED));
+        update.setLong(i++, key.outcomes(ErrorClass.OVERLOADED));
+        update.setLong(i++, key.outcomes(ErrorClass.UPSTREAM_ERROR));
+        update.setLong(i++, key.outcomes(ErrorClass.CLIENT_ERROR));
+        update.setLong(i++, key.latencyTotalMillis());
+        update.setLong(i++, key.latencyCount());
+        update.setTimestamp(i++, key.lastUsedMillis() > 0 ? utc(key.lastUsedMillis()) : null);
+        update.setString(i++, truncate(key.lastError()));
+        update.setTimestamp(i++, key.lastErrorMillis() > 0 ? utc(key.lastErrorMillis()) : null);
+        update.setTimestamp(i++, now);
+        update.setLong(i++, key.keyId());
+        update.setLong(i, key.adminRevision());
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
+  }
+
+  /**
+   * Replaces the per-model rows of each key whose per-model state changed. Inserted through a
+   * select on the key (with the same revision guard), so a key deleted meanwhile writes nothing
+   * rather than failing the batch on its foreign key.
+   */
+  private static void writeModels(Connection connection, List<KeyHealth> keys) throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement delete =
+            connection.prepareStatement(
+                "DELETE FROM provider_key_model_state WHERE key_id = ? AND key_id IN"
+                    + " (SELECT id FROM provider_key WHERE id = ? AND admin_revision = ?)");
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO provider_key_model_state (key_id, model, status, status_until,"
+                    + " status_reason, window_start, window_requests, updated_at)"
+                    + " SELECT id, ?, ?, ?, ?, ?, ?, ? FROM provider_key"
+                    + " WHERE id = ? AND admin_revision = ?")) {
+      Timestamp now = utc(System.currentTimeMillis());
+      boolean inserts = false;
+      for (KeyHealth key : keys) {
+        delete.setLong(1, key.keyId());
+        delete.setLong(2, key.keyId());
+        delete.setLong(3, key.adminRevision());
+        delete.addBatch();
+        for (KeySnapshot.ModelSnapshot model : key.modelStates()) {
+          boolean resting = model.status() != null;
+          boolean counting = model.windowStart() != KeySelectionStrategy.NO_QUOTA_WINDOW;
+          if (!resting && !counting) {
+            continue;
+          }
+          insert.setString(1, truncate(model.model(), 200));
+          insert.setString(2, resting ? model.status().name() : null);
+          insert.setTimestamp(3, resting ? utc(model.untilMillis()) : null);
+          insert.setString(4, resting ? truncate(model.reason()) : null);
+          insert.setTimestamp(5, counting ? utc(model.windowStart()) : null);
+          insert.setLong(6, counting ? model.windowRequests() : 0);
+          insert.setTimestamp(7, now);
+          insert.setLong(8, key.keyId());
+          insert.setLong(9, key.adminRevision());
+          insert.addBatch();
+          inserts = true;
+        }
+      }
+      delete.executeBatch();
+      if (inserts) {
+        insert.executeBatch();
+      }
     }
   }
 
@@ -112,6 +205,10 @@ public class KeyStateWriter {
   }
 
   private static String truncate(String value) {
-    return value == null || value.length() <= 500 ? value : value.substring(0, 500);
+    return truncate(value, 500);
+  }
+
+  private static String truncate(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max);
   }
 }

@@ -3,6 +3,7 @@ package dev.clauderelay.gateway.application.relay;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clauderelay.gateway.application.pool.KeyLease;
+import dev.clauderelay.gateway.application.pool.KeyPool;
 import dev.clauderelay.gateway.application.routing.ResolvedRoute;
 import dev.clauderelay.gateway.application.routing.RouteTarget;
 import dev.clauderelay.gateway.application.topology.ProviderRuntime;
@@ -25,7 +26,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -124,9 +124,10 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
       }
       Set<Long> tried = triedKeys.computeIfAbsent(provider.id(), id -> new HashSet<>());
       String upstreamModel = candidate.upstreamModel(request.body().model());
-      KeyLease leased = provider.pool().lease(provider.strategy(), upstreamModel, tried);
+      KeyLease leased =
+          provider.pool().lease(provider.strategy(), upstreamModel, tried, request.body().userId());
       if (leased == null) {
-        failures.add(provider.name() + ": " + describeNoKey(provider, tried.size()));
+        failures.add(provider.name() + ": " + describeNoKey(provider, upstreamModel, tried));
         moveToNextTarget();
         continue;
       }
@@ -247,27 +248,12 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
     }
   }
 
-  private String describeNoKey(ProviderRuntime provider, int alreadyTried) {
-    int total = provider.pool().members().size();
-    if (total == 0) {
-      return "no keys configured";
+  private String describeNoKey(ProviderRuntime provider, String upstreamModel, Set<Long> tried) {
+    KeyPool.Unavailable why = provider.pool().describeUnavailable(upstreamModel, tried);
+    if (why.soonestUsableMillis() > 0) {
+      soonestRetryMillis = Math.min(soonestRetryMillis, why.soonestUsableMillis());
     }
-    if (alreadyTried > 0) {
-      return alreadyTried + " key(s) tried, no other usable key among " + total;
-    }
-    long soonest = Long.MAX_VALUE;
-    for (var key : provider.pool().members()) {
-      soonest =
-          Math.min(soonest, key.statusUntilMillis() > 0 ? key.statusUntilMillis() : Long.MAX_VALUE);
-    }
-    if (soonest != Long.MAX_VALUE) {
-      soonestRetryMillis = Math.min(soonestRetryMillis, soonest);
-      return "all "
-          + total
-          + " key(s) unusable (cooling down or exhausted) until at least "
-          + Instant.ofEpochMilli(soonest);
-    }
-    return "all " + total + " key(s) unusable (invalid or disabled)";
+    return why.reason();
   }
 
   // ---- upstream answers --------------------------------------------------------------------
@@ -467,8 +453,7 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
     if (classification.untilEpochMillis() > 0) {
       soonestRetryMillis = Math.min(soonestRetryMillis, classification.untilEpochMillis());
     }
-    lease.failed(
-        classification.errorClass(), classification.untilEpochMillis(), classification.message());
+    lease.failed(classification);
     releaseLease();
   }
 

@@ -1,5 +1,6 @@
 package dev.clauderelay.gateway.application.topology;
 
+import dev.clauderelay.gateway.application.pool.KeyModelStates;
 import dev.clauderelay.gateway.application.pool.KeyPools;
 import dev.clauderelay.gateway.application.pool.KeySnapshot;
 import dev.clauderelay.gateway.application.routing.ModelPattern;
@@ -43,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Holds the current {@link RelayTopology} and rebuilds it from the database: at startup and once
@@ -63,6 +65,7 @@ public class TopologyService {
   @Inject private ClientKeyRepository clientKeys;
   @Inject private EncryptionService encryption;
   @Inject private PluginRegistry plugins;
+  @Inject private KeyModelStates modelStates;
 
   private final KeyPools pools = new KeyPools(System::currentTimeMillis);
   private volatile RelayTopology current = RelayTopology.empty();
@@ -85,11 +88,24 @@ public class TopologyService {
   public synchronized void rebuild(String reason) {
     long started = System.nanoTime();
     List<Provider> allProviders = providers.all();
-    List<KeySnapshot> keys = new ArrayList<>();
-    for (ProviderKey key : providers.allKeys()) {
-      keys.add(snapshot(key));
+    List<ProviderKey> storedKeys = providers.allKeys();
+    // Per-model states matter only to keys the pools do not hold yet (at startup, all of them).
+    boolean restoring = storedKeys.stream().anyMatch(k -> !pools.holds(k.id()));
+    Map<Long, List<KeySnapshot.ModelSnapshot>> models = restoring ? modelStates.load() : Map.of();
+    Map<Long, String> ciphertexts = new HashMap<>();
+    List<KeySnapshot> keys = new ArrayList<>(storedKeys.size());
+    for (ProviderKey key : storedKeys) {
+      keys.add(snapshot(key, models.getOrDefault(key.id(), List.of())));
+      ciphertexts.put(key.id(), key.secretCiphertext());
     }
-    pools.sync(allProviders.stream().map(Provider::id).toList(), keys);
+    pools.sync(
+        allProviders.stream().map(Provider::id).toList(),
+        allProviders.stream()
+            .filter(p -> p.settings().sessionAffinity())
+            .map(Provider::id)
+            .collect(Collectors.toSet()),
+        keys,
+        keyId -> encryption.decrypt(ciphertexts.get(keyId)));
 
     Map<Long, ProviderRuntime> byId = new LinkedHashMap<>();
     Map<String, ProviderRuntime> byName = new LinkedHashMap<>();
@@ -122,13 +138,18 @@ public class TopologyService {
         });
   }
 
-  private KeySnapshot snapshot(ProviderKey key) {
+  private static KeySnapshot snapshot(ProviderKey key, List<KeySnapshot.ModelSnapshot> models) {
     return new KeySnapshot(
         key.id(),
         key.providerId(),
-        encryption.decrypt(key.secretCiphertext()),
+        key.secretCiphertext().hashCode(),
         key.masked(),
+        key.label(),
         key.weight(),
+        key.rpmLimit() == null ? 0 : key.rpmLimit(),
+        key.concurrencyLimit() == null ? 0 : key.concurrencyLimit(),
+        toMillis(key.createdAt()),
+        key.adminRevision(),
         key.status(),
         toMillis(key.statusUntil()),
         key.statusReason(),
@@ -136,8 +157,17 @@ public class TopologyService {
         key.totalSuccesses(),
         key.totalFailures(),
         key.rateLimitedCount(),
+        key.failuresKeyInvalid(),
+        key.failuresQuota(),
+        key.failuresOverloaded(),
+        key.failuresUpstream(),
+        key.clientErrors(),
+        key.latencyMsTotal(),
+        key.latencyCount(),
         toMillis(key.lastUsedAt()),
-        key.lastError());
+        key.lastError(),
+        toMillis(key.lastErrorAt()),
+        models);
   }
 
   private ProviderRuntime runtime(Provider provider) {

@@ -76,6 +76,17 @@ public final class AnthropicErrorClassifier {
 
   private AnthropicErrorClassifier() {}
 
+  /** Every row's name, in table order, so a test can check that each has a fixture. */
+  static List<String> rowNames() {
+    return TABLE.stream().map(Row::name).toList();
+  }
+
+  /** The name of the row an answer falls under. */
+  static String rowName(UpstreamAnswer answer) {
+    Answer parsed = parse(answer);
+    return TABLE.stream().filter(r -> r.applies().test(parsed)).findFirst().orElseThrow().name();
+  }
+
   public static ErrorClassification classify(UpstreamAnswer answer) {
     Answer parsed = parse(answer);
     for (Row row : TABLE) {

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends upstream requests with the JDK's HTTP client, asynchronously: no thread waits on an
@@ -59,6 +61,22 @@ public class UpstreamClient {
     call.headers().forEach((name, values) -> values.forEach(v -> request.header(name, v)));
     return client(call.connectTimeout())
         .sendAsync(request.build(), HttpResponse.BodyHandlers.ofPublisher());
+  }
+
+  /**
+   * Sends a GET, such as a key probe's {@code /models}, and reads the whole (small) answer; the
+   * future fails on connect errors and when {@code timeout} passes before the answer is complete.
+   */
+  public CompletableFuture<HttpResponse<byte[]>> get(
+      URI uri, Map<String, List<String>> headers, Duration connectTimeout, Duration timeout) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+    if ("http".equals(uri.getScheme())) {
+      request.version(HttpClient.Version.HTTP_1_1);
+    }
+    headers.forEach((name, values) -> values.forEach(v -> request.header(name, v)));
+    return client(connectTimeout)
+        .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private HttpClient client(Duration connectTimeout) {

@@ -8,8 +8,6 @@ import dev.clauderelay.plugin.api.GatewayError;
 import dev.clauderelay.plugin.api.UpstreamAnswer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -27,9 +25,6 @@ import java.util.function.Predicate;
  * client's request (invalid argument, unknown model), which Gemini writes without secrets.
  */
 final class GeminiErrors {
-
-  /** Gemini's daily quotas reset at midnight Pacific time. */
-  private static final ZoneId QUOTA_DAY = ZoneId.of("America/Los_Angeles");
 
   /** {@code ErrorInfo.reason} values that mean the key itself cannot be used. */
   private static final Set<String> KEY_REASONS =
@@ -70,31 +65,35 @@ final class GeminiErrors {
               f -> f.status == 429 && f.dailyQuota,
               f ->
                   new ErrorClassification(
-                      ErrorClass.QUOTA_EXHAUSTED,
-                      nextQuotaDay(f.receivedEpochMillis),
-                      ErrorType.RATE_LIMIT,
-                      "The relay's Gemini key used up its daily quota; it resets at midnight"
-                          + " Pacific time. Retry later.")),
+                          ErrorClass.QUOTA_EXHAUSTED,
+                          nextQuotaDay(f.receivedEpochMillis),
+                          ErrorType.RATE_LIMIT,
+                          "The relay's Gemini key used up its daily quota"
+                              + (f.quotaModel == null ? "" : " for " + f.quotaModel)
+                              + "; it resets at midnight Pacific time. Retry later.")
+                      .forModel(f.quotaModel)),
           new Row(
               "429 with RetryInfo or Retry-After",
               f -> f.status == 429 && f.retryDelayMillis >= 0,
               f ->
                   new ErrorClassification(
-                      ErrorClass.RATE_LIMITED,
-                      f.receivedEpochMillis + f.retryDelayMillis,
-                      ErrorType.RATE_LIMIT,
-                      "Gemini's rate limit was reached; retry in "
-                          + Math.max(1, (f.retryDelayMillis + 999) / 1000)
-                          + " s.")),
+                          ErrorClass.RATE_LIMITED,
+                          f.receivedEpochMillis + f.retryDelayMillis,
+                          ErrorType.RATE_LIMIT,
+                          "Gemini's rate limit was reached; retry in "
+                              + Math.max(1, (f.retryDelayMillis + 999) / 1000)
+                              + " s.")
+                      .forModel(f.quotaModel)),
           new Row(
               "429 RESOURCE_EXHAUSTED",
               f -> f.status == 429,
               f ->
                   new ErrorClassification(
-                      ErrorClass.RATE_LIMITED,
-                      0,
-                      ErrorType.RATE_LIMIT,
-                      "Gemini's rate limit was reached; retry shortly.")),
+                          ErrorClass.RATE_LIMITED,
+                          0,
+                          ErrorType.RATE_LIMIT,
+                          "Gemini's rate limit was reached; retry shortly.")
+                      .forModel(f.quotaModel)),
           new Row(
               "400 FAILED_PRECONDITION",
               f -> f.status == 400 && "FAILED_PRECONDITION".equals(f.rpcStatus),
@@ -168,6 +167,11 @@ final class GeminiErrors {
     return rowFor(failure).then.apply(failure);
   }
 
+  /** Every row's name, in table order, so a test can check that each has a fixture. */
+  static List<String> rowNames() {
+    return TABLE.stream().map(Row::name).toList();
+  }
+
   /** The name of the table row an answer falls under, so fixtures show which row they cover. */
   static String rowName(UpstreamAnswer answer) {
     return rowFor(Failure.read(answer.status(), Json.parseLeniently(answer.body()), answer)).name;
@@ -201,13 +205,7 @@ final class GeminiErrors {
 
   /** The next midnight in Gemini's quota day after {@code epochMillis}. */
   static long nextQuotaDay(long epochMillis) {
-    return Instant.ofEpochMilli(epochMillis)
-        .atZone(QUOTA_DAY)
-        .toLocalDate()
-        .plusDays(1)
-        .atStartOfDay(QUOTA_DAY)
-        .toInstant()
-        .toEpochMilli();
+    return QuotaDay.next(epochMillis);
   }
 
   /** What the table reads from one error answer, parsed once. */
@@ -217,6 +215,15 @@ final class GeminiErrors {
     private final String upstreamMessage;
     private final Set<String> reasons = new HashSet<>();
     private boolean dailyQuota;
+
+    /**
+     * The model a violated quota is counted for ({@code quotaDimensions.model} of a {@code
+     * ...PerModel...} quota), or {@code null} when a violated quota binds the whole project: the
+     * limit is then the key's, for every model.
+     */
+    private String quotaModel;
+
+    private boolean projectWideQuota;
     private long retryDelayMillis = -1;
     private long receivedEpochMillis;
 
@@ -233,6 +240,10 @@ final class GeminiErrors {
       Failure failure = new Failure(status, error);
       for (Iterator<JsonNode> it = error.path("details").elements(); it.hasNext(); ) {
         failure.readDetail(it.next());
+      }
+      if (failure.projectWideQuota) {
+        // One violated quota binds every model: resting the key for one model would not do.
+        failure.quotaModel = null;
       }
       if (answer != null) {
         failure.receivedEpochMillis = answer.receivedEpochMillis();
@@ -252,11 +263,20 @@ final class GeminiErrors {
         }
       } else if (type.endsWith("google.rpc.QuotaFailure")) {
         for (JsonNode violation : detail.path("violations")) {
-          // Quota ids name their window: GenerateRequestsPerDayPerProjectPerModel-FreeTier.
-          if (violation.path("quotaId").asText("").contains("PerDay")) {
+          // Quota ids name their window and scope:
+          // GenerateRequestsPerDayPerProjectPerModel-FreeTier.
+          String quotaId = violation.path("quotaId").asText("");
+          if (quotaId.contains("PerDay")) {
             dailyQuota = true;
           }
+          String model = Json.text(violation.path("quotaDimensions"), "model");
+          if (quotaId.contains("PerModel") && model != null && !model.isBlank()) {
+            quotaModel = quotaModel == null ? model : quotaModel;
+          } else {
+            projectWideQuota = true;
+          }
         }
+
       } else if (type.endsWith("google.rpc.RetryInfo")) {
         retryDelayMillis = protoDurationMillis(detail.path("retryDelay").asText(""));
       }

@@ -38,6 +38,12 @@ public class GoogleGeminiPreset implements ProviderPreset {
     return "gemini";
   }
 
+  /** Per-model quotas drain evenly and a key out of one model's quota serves the others. */
+  @Override
+  public String strategyId() {
+    return "gemini-quota";
+  }
+
   @Override
   public List<String> models() {
     return List.of(

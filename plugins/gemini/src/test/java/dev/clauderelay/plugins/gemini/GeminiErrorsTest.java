@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,10 +49,38 @@ class GeminiErrorsTest {
     if (classification.untilEpochMillis() > 0) {
       actual.put("until", Instant.ofEpochMilli(classification.untilEpochMillis()).toString());
     }
+    if (classification.model() != null) {
+      actual.put("model", classification.model());
+    }
     actual.put("clientType", classification.clientType().wireName());
     actual.put("clientStatus", classification.toGatewayError(answer.status()).httpStatus());
     actual.put("message", classification.message());
     GoldenFiles.assertMatches(dir.resolve("classification.golden.json"), Cases.pretty(actual));
+  }
+
+  @Test
+  void everyTableRowHasAFixture() {
+    Set<String> covered = new TreeSet<>();
+    errorCases()
+        .forEach(
+            dir ->
+                covered.add(GeminiErrors.rowName(answer(Cases.read(dir.resolve("answer.json"))))));
+
+    assertThat(covered).containsExactlyInAnyOrderElementsOf(GeminiErrors.rowNames());
+  }
+
+  @Test
+  void aPerModelQuotaRestsTheKeyForThatModelAndAProjectQuotaForAll() {
+    UpstreamAnswer perModel = answer(Cases.read(Cases.ERRORS.resolve("quota-per-day/answer.json")));
+    UpstreamAnswer perMinute =
+        answer(Cases.read(Cases.ERRORS.resolve("rate-limit-retry-info/answer.json")));
+    UpstreamAnswer projectWide =
+        answer(Cases.read(Cases.ERRORS.resolve("quota-per-day-project-wide/answer.json")));
+
+    assertThat(transformer.classifyError(perModel).modelScoped()).isTrue();
+    assertThat(transformer.classifyError(perModel).model()).isEqualTo("gemini-2.5-flash");
+    assertThat(transformer.classifyError(perMinute).model()).isEqualTo("gemini-2.5-pro");
+    assertThat(transformer.classifyError(projectWide).modelScoped()).isFalse();
   }
 
   @Test

@@ -9,9 +9,17 @@ import org.pf4j.Extension;
 /**
  * Picks the usable key with the fewest requests in flight, then the fewest requests in total, then
  * the one idle longest: spreads concurrent load first and long-run totals second.
+ *
+ * <p>Exact for pools of up to {@value #WINDOW} usable keys. A larger pool is read one window of
+ * {@value #WINDOW} consecutive candidates per selection, the window moving on with the pool's
+ * sequence, so a selection costs the same with 10,000 keys as with 64 and every key is weighed once
+ * every {@code size / 64} selections.
  */
 @Extension
 public class LeastUsedKeySelection implements KeySelectionStrategy {
+
+  /** How many candidates one selection reads at most. */
+  static final int WINDOW = 64;
 
   @Override
   public String id() {
@@ -25,16 +33,29 @@ public class LeastUsedKeySelection implements KeySelectionStrategy {
 
   @Override
   public int select(KeyCandidates candidates, SelectionContext context) {
-    int best = 0;
-    KeyCandidate bestCandidate = candidates.get(0);
-    for (int i = 1; i < candidates.size(); i++) {
-      KeyCandidate candidate = candidates.get(i);
+    int size = candidates.size();
+    int length = Math.min(size, WINDOW);
+    int start = windowStart(size, context.sequence());
+    int best = start;
+    KeyCandidate bestCandidate = candidates.get(start);
+    for (int offset = 1; offset < length; offset++) {
+      int index = (start + offset) % size;
+      KeyCandidate candidate = candidates.get(index);
       if (isLessUsed(candidate, bestCandidate)) {
-        best = i;
+        best = index;
         bestCandidate = candidate;
       }
     }
     return best;
+  }
+
+  /** The first index of the window this selection reads: 0 for a pool that fits one window. */
+  static int windowStart(int size, long sequence) {
+    if (size <= WINDOW) {
+      return 0;
+    }
+    long windows = (size + WINDOW - 1) / WINDOW;
+    return (int) (Math.floorMod(sequence, windows) * WINDOW);
   }
 
   private static boolean isLessUsed(KeyCandidate a, KeyCandidate b) {

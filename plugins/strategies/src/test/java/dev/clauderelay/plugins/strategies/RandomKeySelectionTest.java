@@ -27,6 +27,36 @@ class RandomKeySelectionTest {
   }
 
   @Test
+  void staysProportionalWhenOneWeightDwarfsTheRestAndSamplingGivesUp() {
+    // 9,999 keys of weight 1 and one of weight 1,000,000: a draw is kept one time in 10,000, so
+    // nearly every selection ends in the exact pass; key 0 must still get 1e6 / (1e6 + 9,999).
+    Candidates keys =
+        Candidates.generate(10_000, i -> new KeyCandidate(i, i == 0 ? 1_000_000 : 1, 0, 0, 0));
+    SplittableRandom random = new SplittableRandom(5);
+    int heavy = 0;
+    int draws = 2_000;
+    for (int i = 0; i < draws; i++) {
+      if (strategy.select(keys, new SelectionContext(i, random, "m", 0)) == 0) {
+        heavy++;
+      }
+    }
+
+    assertThat(heavy / (double) draws).isCloseTo(1_000_000 / 1_009_999.0, within(0.01));
+  }
+
+  @Test
+  void readsAFewCandidatesOfALargePoolOfEqualWeights() {
+    Candidates keys = Candidates.generate(10_000, Candidates::idle);
+    SplittableRandom random = new SplittableRandom(11);
+
+    for (int i = 0; i < 100; i++) {
+      keys.resetReads();
+      strategy.select(keys, new SelectionContext(i, random, "m", 0));
+      assertThat(keys.reads()).isLessThanOrEqualTo(1);
+    }
+  }
+
+  @Test
   void isReproducibleForTheSameSeed() {
     Candidates keys = Candidates.of(Candidates.idle(1), Candidates.idle(2), Candidates.idle(3));
     SplittableRandom first = new SplittableRandom(7);

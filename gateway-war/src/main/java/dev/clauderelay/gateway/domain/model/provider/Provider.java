@@ -69,6 +69,9 @@ public class Provider {
   @Column(name = "enabled", nullable = false)
   private boolean enabled;
 
+  @Column(name = "session_affinity", nullable = false)
+  private boolean sessionAffinity;
+
   @Column(name = "created_at", nullable = false)
   private LocalDateTime createdAt;
 
@@ -111,6 +114,7 @@ public class Provider {
     this.firstByteTimeoutMs = settings.firstByteTimeoutMs();
     this.streamIdleTimeoutMs = settings.streamIdleTimeoutMs();
     this.enabled = settings.enabled();
+    this.sessionAffinity = settings.sessionAffinity();
     this.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
   }
 
@@ -127,7 +131,8 @@ public class Provider {
         connectTimeoutMs,
         firstByteTimeoutMs,
         streamIdleTimeoutMs,
-        enabled);
+        enabled,
+        sessionAffinity);
   }
 
   public Long id() {

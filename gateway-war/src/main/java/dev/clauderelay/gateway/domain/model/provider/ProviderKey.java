@@ -13,8 +13,9 @@ import java.time.ZoneOffset;
 
 /**
  * One API key of a provider's pool: the secret (encrypted), its admin settings and the state and
- * counters the pool last persisted. The live state is in memory ({@code KeyHealthRegistry}) and
- * written back in batches.
+ * counters the pool last persisted. The live state is in memory ({@code KeyPools}) and written back
+ * in batches; {@code adminRevision} counts the admin's status decisions, which the batch writer
+ * never overwrites.
  */
 @Entity
 @Table(name = "provider_key")
@@ -79,6 +80,30 @@ public class ProviderKey {
   @Column(name = "last_error_at")
   private LocalDateTime lastErrorAt;
 
+  @Column(name = "admin_revision", nullable = false)
+  private long adminRevision;
+
+  @Column(name = "failures_key_invalid", nullable = false)
+  private long failuresKeyInvalid;
+
+  @Column(name = "failures_quota", nullable = false)
+  private long failuresQuota;
+
+  @Column(name = "failures_overloaded", nullable = false)
+  private long failuresOverloaded;
+
+  @Column(name = "failures_upstream", nullable = false)
+  private long failuresUpstream;
+
+  @Column(name = "client_errors", nullable = false)
+  private long clientErrors;
+
+  @Column(name = "latency_ms_total", nullable = false)
+  private long latencyMsTotal;
+
+  @Column(name = "latency_count", nullable = false)
+  private long latencyCount;
+
   @Column(name = "created_at", nullable = false)
   private LocalDateTime createdAt;
 
@@ -110,6 +135,22 @@ public class ProviderKey {
     this.label = newLabel;
     this.weight = Math.max(1, newWeight);
     this.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
+  }
+
+  /** Sets the per-key limits; {@code null} for none. */
+  public void limits(Integer newRpmLimit, Integer newConcurrencyLimit) {
+    this.rpmLimit = newRpmLimit;
+    this.concurrencyLimit = newConcurrencyLimit;
+    this.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
+  }
+
+  /**
+   * An admin decides the key's status (enables or disables it): a new revision, so that the pool
+   * takes this status over its live one and the batch writer cannot overwrite it.
+   */
+  public void decideStatus(KeyStatus newStatus, String reason) {
+    changeStatus(newStatus, null, reason);
+    this.adminRevision++;
   }
 
   public Long id() {
@@ -184,7 +225,43 @@ public class ProviderKey {
     return lastError;
   }
 
+  public LocalDateTime lastErrorAt() {
+    return lastErrorAt;
+  }
+
   public LocalDateTime createdAt() {
     return createdAt;
+  }
+
+  public long adminRevision() {
+    return adminRevision;
+  }
+
+  public long failuresKeyInvalid() {
+    return failuresKeyInvalid;
+  }
+
+  public long failuresQuota() {
+    return failuresQuota;
+  }
+
+  public long failuresOverloaded() {
+    return failuresOverloaded;
+  }
+
+  public long failuresUpstream() {
+    return failuresUpstream;
+  }
+
+  public long clientErrors() {
+    return clientErrors;
+  }
+
+  public long latencyMsTotal() {
+    return latencyMsTotal;
+  }
+
+  public long latencyCount() {
+    return latencyCount;
   }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param models the upstream models the provider offers, as the admin lists them
  * @param modelAliases names clients may request, mapped to upstream models
  * @param betasToDrop {@code anthropic-beta} values this upstream rejects
+ * @param sessionAffinity whether a client session's requests stay on one key while it is usable,
+ *     keeping the upstream's prompt cache warm
  */
 public record ProviderSettings(
     String name,
@@ -24,4 +26,5 @@ public record ProviderSettings(
     int connectTimeoutMs,
     int firstByteTimeoutMs,
     int streamIdleTimeoutMs,
-    boolean enabled) {}
+    boolean enabled,
+    boolean sessionAffinity) {}

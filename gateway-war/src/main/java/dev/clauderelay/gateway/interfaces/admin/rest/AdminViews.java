@@ -35,6 +35,7 @@ final class AdminViews {
     view.put("firstByteTimeoutMs", s.firstByteTimeoutMs());
     view.put("streamIdleTimeoutMs", s.streamIdleTimeoutMs());
     view.put("enabled", s.enabled());
+    view.put("sessionAffinity", s.sessionAffinity());
     if (runtime != null) {
       view.put("available", runtime.available());
       view.put("unavailableReason", runtime.unavailableReason());

@@ -58,6 +58,9 @@ public class ConfigExportResource {
       view.put("firstByteTimeoutMs", s.firstByteTimeoutMs());
       view.put("streamIdleTimeoutMs", s.streamIdleTimeoutMs());
       view.put("enabled", s.enabled());
+      if (s.sessionAffinity()) {
+        view.put("sessionAffinity", true);
+      }
       view.put("keys", providers.keys(provider.id()).stream().map(ProviderKey::masked).toList());
       providerViews.add(view);
     }
