@@ -216,7 +216,9 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
       callback = goneCallback;
       complete();
     }
-    callback.run();
+    if (callback != null) {
+      callback.run();
+    }
   }
 
   private void containerGaveUp() {
@@ -229,10 +231,23 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
     notifyIfGone();
   }
 
+  /**
+   * The container completed the response. When this channel did not ask for it, the client is gone
+   * (the container noticed first): the exchange must hear it, or it would keep the upstream
+   * streaming into writes that are silently skipped.
+   */
   @Override
   public void onComplete(AsyncEvent event) {
+    boolean unexpected;
     synchronized (this) {
+      unexpected = !completed;
       completed = true;
+      if (unexpected) {
+        gone = true;
+      }
+    }
+    if (unexpected) {
+      notifyIfGone();
     }
   }
 
