@@ -3,11 +3,15 @@ package dev.clauderelay.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +24,10 @@ import org.junit.jupiter.api.Test;
  * The real Claude Code binary through the relay, with a relay client key, against the scripted
  * upstreams of {@code ../shared/claude-code}: an Anthropic one (bytes passed through), an
  * OpenAI-compatible one and a Gemini one that rejects a follow-up without its thought signature
- * (both through the transformer plugins). Each passes the harness's {@code pong} and {@code tool}
- * scenarios: a tool call streamed, run, and its result sent back.
+ * (both through the transformer plugins), and an Anthropic one reached with a Claude subscription
+ * account signed in over OAuth (it accepts only the account's access token). Each passes the
+ * harness's {@code pong} and {@code tool} scenarios: a tool call streamed, run, and its result sent
+ * back.
  *
  * <p>Needs python3 (the mocks) and Node/npm (the harness installs Claude Code once); skipped with a
  * message when either is missing, and required when {@code RELAY_TEST_REQUIRE_ALL=true} (CI).
@@ -29,6 +35,8 @@ import org.junit.jupiter.api.Test;
 class ClaudeCodeIT {
 
   private static final String CLIENT_KEY = "rk-claude-code-acceptance-0123456789";
+  private static final String ADMIN_PASSWORD = "claude-code-admin-pass";
+  private static final String OAUTH_ACCESS_TOKEN = "sk-ant-oat01-acceptance-access-token-0001";
   private static final Path HARNESS =
       Path.of(System.getProperty("relay.harness", "../../../shared/claude-code"))
           .toAbsolutePath()
@@ -36,6 +44,7 @@ class ClaudeCodeIT {
 
   private static final List<Process> mocks = new ArrayList<>();
   private static RelayProcess relay;
+  private static ClaudeOAuthMock oauth;
   private static Path temp;
 
   @BeforeAll
@@ -49,6 +58,9 @@ class ClaudeCodeIT {
     int anthropic = startMock("mock_anthropic.py");
     int openai = startMock("mock_openai.py", "--usage-chunk", "auto");
     int gemini = startMock("mock_gemini.py", "--require-thought-signature", "--with-call-ids");
+    int subscription =
+        startNamedMock("mock_anthropic.py", "subscription", "--expect-key", OAUTH_ACCESS_TOKEN);
+    oauth = new ClaudeOAuthMock(OAUTH_ACCESS_TOKEN);
     Path config = temp.resolve("relay.json");
     Files.writeString(
         config,
@@ -59,14 +71,17 @@ class ClaudeCodeIT {
            {"name": "openai-mock", "kind": "openai", "baseUrl": "http://127.0.0.1:%d/v1",
             "keys": ["sk-openai-acceptance-0001"], "models": ["deepseek-chat"]},
            {"name": "gemini-mock", "kind": "gemini", "baseUrl": "http://127.0.0.1:%d/v1beta",
-            "keys": ["gm-gemini-acceptance-0001"], "models": ["gemini-2.5-pro"]}],
+            "keys": ["gm-gemini-acceptance-0001"], "models": ["gemini-2.5-pro"]},
+           {"name": "claude-subscription", "kind": "anthropic", "baseUrl": "http://127.0.0.1:%d",
+            "claudeAccounts": true}],
          "routes": [
            {"match": "deepseek-*", "provider": "openai-mock"},
-           {"match": "gemini-*", "provider": "gemini-mock"}],
+           {"match": "gemini-*", "provider": "gemini-mock"},
+           {"match": "claude-subscription-*", "provider": "claude-subscription"}],
          "defaultRoute": {"provider": "anthropic-mock"},
          "clientKeys": [{"name": "claude-code", "key": "%s", "models": ["*"]}]}
         """
-            .formatted(anthropic, openai, gemini, CLIENT_KEY));
+            .formatted(anthropic, openai, gemini, subscription, CLIENT_KEY));
     relay =
         RelayProcess.start(
             temp.resolve("data"),
@@ -74,14 +89,46 @@ class ClaudeCodeIT {
                 "RELAY_CONFIG_FILE",
                 config.toString(),
                 "RELAY_ADMIN_PASSWORD",
-                "claude-code-admin-pass"));
+                ADMIN_PASSWORD,
+                "RELAY_CLAUDE_OAUTH_TOKEN_URL",
+                oauth.tokenUrl()));
     assertThat(relay.awaitReady(Duration.ofSeconds(120))).as(relay.output()).isTrue();
+    signInSubscriptionAccount();
+  }
+
+  /** What an admin does: create an OAuth account, open the authorize URL, paste the code back. */
+  private static void signInSubscriptionAccount() {
+    String admin = Http.signIn(relay.baseUrl(), ADMIN_PASSWORD);
+    String accounts = relay.baseUrl() + "/api/admin/claude-accounts";
+    HttpResponse<String> created =
+        Http.post(accounts, admin, "{\"name\":\"subscription\",\"authType\":\"oauth\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = Http.json(created).get("id").asText();
+    HttpResponse<String> started = Http.post(accounts + "/" + id + "/auth", admin, "{}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    Map<String, String> query = new HashMap<>();
+    for (String pair :
+        URI.create(Http.json(started).get("authorizeUrl").asText()).getRawQuery().split("&")) {
+      String[] parts = pair.split("=", 2);
+      query.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+    }
+    oauth.expectChallenge(query.get("code_challenge"));
+    HttpResponse<String> signedIn =
+        Http.post(
+            accounts + "/" + id + "/auth",
+            admin,
+            "{\"code\":\"" + ClaudeOAuthMock.CODE + "#" + query.get("state") + "\"}");
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+    assertThat(Http.json(signedIn).get("status").asText()).isEqualTo("active");
   }
 
   @AfterAll
   static void stopAll() throws Exception {
     if (relay != null) {
       relay.close();
+    }
+    if (oauth != null) {
+      oauth.close();
     }
     for (Process mock : mocks) {
       mock.destroy();
@@ -102,6 +149,11 @@ class ClaudeCodeIT {
   @Test
   void claudeCodeWorksThroughTheRelayOnGeminiWithThoughtSignaturesCarried() throws Exception {
     assertPasses(runClaudeCode("gemini-2.5-pro"));
+  }
+
+  @Test
+  void claudeCodeWorksThroughTheRelayWithAClaudeSubscriptionAccount() throws Exception {
+    assertPasses(runClaudeCode("claude-subscription-sonnet"));
   }
 
   private static void assertPasses(String output) {
@@ -127,7 +179,12 @@ class ClaudeCodeIT {
 
   private static int startMock(String script, String... options)
       throws IOException, InterruptedException {
-    Path portFile = temp.resolve(script + ".port");
+    return startNamedMock(script, script, options);
+  }
+
+  private static int startNamedMock(String script, String name, String... options)
+      throws IOException, InterruptedException {
+    Path portFile = temp.resolve(name + ".port");
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -138,12 +195,12 @@ class ClaudeCodeIT {
                 "--port-file",
                 portFile.toString(),
                 "--log",
-                temp.resolve(script + ".jsonl").toString()));
+                temp.resolve(name + ".jsonl").toString()));
     command.addAll(List.of(options));
     Process mock =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(temp.resolve(script + ".out").toFile())
+            .redirectOutput(temp.resolve(name + ".out").toFile())
             .start();
     mocks.add(mock);
     for (int i = 0;

@@ -179,11 +179,11 @@ class AdminApiIT {
             "/api/admin/claude-accounts/" + id + "/auth",
             "{\"code\":\"" + MockOAuthServer.GOOD_CODE + "#" + query.get("state") + "\"}");
     assertThat(signedIn.getString("status")).isEqualTo("active");
-    assertThat(signedIn.getString("credential")).contains("...").doesNotContain("access-token");
+    assertThat(signedIn.getString("credential")).contains("...").doesNotContain("mock-access");
     JsonNode exchange =
         oauth.requests().stream()
             .filter(r -> r.path("grant_type").asText().equals("authorization_code"))
-            .findFirst()
+            .reduce((earlier, later) -> later)
             .orElseThrow();
     assertThat(MockOAuthServer.challenge(exchange.path("code_verifier").asText()))
         .isEqualTo(query.get("code_challenge"));
@@ -213,9 +213,7 @@ class AdminApiIT {
         "/api/admin/claude-accounts/" + id + "/auth",
         "{\"code\":\"" + MockOAuthServer.GOOD_CODE + "#" + query.get("state") + "\"}");
     // Every refresh token the mock issued so far is revoked: the account's next refresh fails.
-    for (int n = 1; n <= 50; n++) {
-      oauth.revoke("sk-ant-ort01-refresh-token-" + n + "-abcdefghijklmnop");
-    }
+    oauth.revokeIssued();
 
     await()
         .atMost(Duration.ofSeconds(20))

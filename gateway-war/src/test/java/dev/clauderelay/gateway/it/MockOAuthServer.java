@@ -48,8 +48,20 @@ final class MockOAuthServer implements AutoCloseable {
     challenges.add(challenge);
   }
 
-  void revoke(String refreshToken) {
-    revoked.add(refreshToken);
+  /** Revokes every refresh token issued so far: the next refresh of any current account fails. */
+  void revokeIssued() {
+    for (int n = 1; n <= issued.get(); n++) {
+      revoked.add(refreshToken(n));
+    }
+  }
+
+  /** Tokens end with their serial number, so that even masked they tell apart. */
+  static String accessToken(int n) {
+    return "sk-ant-oat01-mock-access-abcdefghijklmnop-%04d".formatted(n);
+  }
+
+  static String refreshToken(int n) {
+    return "sk-ant-ort01-mock-refresh-abcdefghijklmnop-%04d".formatted(n);
   }
 
   List<JsonNode> requests() {
@@ -86,13 +98,12 @@ final class MockOAuthServer implements AutoCloseable {
     answer(
         exchange,
         200,
-        "{\"access_token\":\"sk-ant-oat01-access-token-"
-            + n
-            + "-abcdefghijklmnop\","
-            + "\"refresh_token\":\"sk-ant-ort01-refresh-token-"
-            + n
-            + "-abcdefghijklmnop\","
-            + "\"expires_in\":3600,\"scope\":\"user:inference user:profile\",\"token_type\":\"Bearer\"}");
+        "{\"access_token\":\""
+            + accessToken(n)
+            + "\",\"refresh_token\":\""
+            + refreshToken(n)
+            + "\",\"expires_in\":3600,\"scope\":\"user:inference user:profile\","
+            + "\"token_type\":\"Bearer\"}");
   }
 
   static String challenge(String verifier) {

@@ -26,6 +26,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Claude accounts' life: created as OAuth (signed in later) or API key accounts; the OAuth sign-in
@@ -36,6 +38,8 @@ import java.util.Locale;
 @ApplicationScoped
 @Transactional
 public class ClaudeAccountService {
+
+  private static final Logger LOG = Logger.getLogger(ClaudeAccountService.class.getName());
 
   /** The answer to starting a sign-in: where the admin goes to get a code. */
   public record SignInStarted(ClaudeAccount account, String authorizeUrl) {}
@@ -182,6 +186,9 @@ public class ClaudeAccountService {
       changed.fire(new TopologyChanged("Claude account " + account.name() + " refreshed"));
       return true;
     } catch (OAuthException e) {
+      boolean wasUsable =
+          account.status() == AccountStatus.ACTIVE
+              || account.status() == AccountStatus.RATE_LIMITED;
       account.markStatus(
           e.permanent() ? AccountStatus.EXPIRED : AccountStatus.ERROR,
           "refresh failed (" + why + "): " + e.getMessage());
@@ -191,16 +198,42 @@ public class ClaudeAccountService {
           "claude-account.refresh-failed",
           "claude-account",
           id,
-          e.getMessage());
-      changed.fire(new TopologyChanged("Claude account " + account.name() + " refresh failed"));
+          why + ": " + e.getMessage());
+      if (wasUsable) {
+        changed.fire(new TopologyChanged("Claude account " + account.name() + " refresh failed"));
+      }
       return false;
     }
   }
 
-  /** Ids of the OAuth accounts with a refresh token, for the timers. */
+  /** Stores a rate limit the request path saw; the live pool has it already. */
+  public void recordLimit(long id, LocalDateTime until, LocalDateTime at, String reason) {
+    accounts.recordLimit(id, until, at, limit(reason));
+  }
+
+  /**
+   * Stores that the upstream refused an account's credential, and rebuilds the relay's view so
+   * every part of it agrees the account is out of use.
+   */
+  public void recordRefusal(long id, String reason) {
+    if (accounts.recordRefusal(id, limit(reason))) {
+      LOG.log(Level.WARNING, "Claude account {0} taken out of use: {1}", new Object[] {id, reason});
+      changed.fire(new TopologyChanged("Claude account " + id + " refused upstream"));
+    }
+  }
+
+  private static String limit(String reason) {
+    return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 497) + "...";
+  }
+
+  /**
+   * Ids of the OAuth accounts with a refresh token, for the timers; not the expired ones, whose
+   * refresh token the OAuth server refused for good (they need a new sign-in).
+   */
   public List<Long> refreshable() {
     return accounts.all().stream()
         .filter(a -> a.authType() == AccountAuthType.OAUTH && a.refreshTokenCiphertext() != null)
+        .filter(a -> a.status() != AccountStatus.EXPIRED)
         .map(ClaudeAccount::id)
         .toList();
   }

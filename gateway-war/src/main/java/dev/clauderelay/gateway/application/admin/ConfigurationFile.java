@@ -88,6 +88,7 @@ public record ConfigurationFile(
             "streamIdleTimeoutMs",
             "enabled",
             "sessionAffinity",
+            "claudeAccounts",
             "keys"));
     ProviderInput input =
         new ProviderInput(
@@ -103,7 +104,8 @@ public record ConfigurationFile(
             integer(node, path, "firstByteTimeoutMs"),
             integer(node, path, "streamIdleTimeoutMs"),
             bool(node, path, "enabled"),
-            bool(node, path, "sessionAffinity"));
+            bool(node, path, "sessionAffinity"),
+            bool(node, path, "claudeAccounts"));
     List<String> keys = strings(node, path, "keys");
     return new ProviderEntry(input, keys == null ? List.of() : keys);
   }

@@ -278,6 +278,14 @@ public class ProviderAdminService {
         input.sessionAffinity() != null
             ? input.sessionAffinity()
             : previous != null && previous.sessionAffinity();
+    boolean claudeAccounts =
+        input.claudeAccounts() != null
+            ? input.claudeAccounts()
+            : previous != null && previous.claudeAccounts();
+    if (claudeAccounts && kind != ProviderKind.ANTHROPIC) {
+      throw new InvalidInputException(
+          "claudeAccounts", "only an anthropic provider can send with Claude accounts");
+    }
     return new ProviderSettings(
         name,
         kind,
@@ -291,7 +299,8 @@ public class ProviderAdminService {
         firstByte,
         idle,
         enabled,
-        sessionAffinity);
+        sessionAffinity,
+        claudeAccounts);
   }
 
   private static void requireHttpUrl(String url) {

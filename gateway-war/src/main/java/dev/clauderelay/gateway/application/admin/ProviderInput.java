@@ -12,6 +12,9 @@ import java.util.Map;
  *
  * <p>{@code sessionAffinity}: keep each client session ({@code metadata.user_id}) on one key of the
  * pool while that key is usable, so the upstream's prompt cache stays warm; off by default.
+ *
+ * <p>{@code claudeAccounts}: an {@code anthropic} provider sends with the relay's Claude accounts
+ * first and falls back to its own keys, if it has any; off by default.
  */
 public record ProviderInput(
     @Size(max = 100) String name,
@@ -26,4 +29,5 @@ public record ProviderInput(
     @Min(100) @Max(3_600_000) Integer firstByteTimeoutMs,
     @Min(100) @Max(3_600_000) Integer streamIdleTimeoutMs,
     Boolean enabled,
-    Boolean sessionAffinity) {}
+    Boolean sessionAffinity,
+    Boolean claudeAccounts) {}

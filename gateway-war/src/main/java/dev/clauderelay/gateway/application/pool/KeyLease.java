@@ -1,9 +1,13 @@
 package dev.clauderelay.gateway.application.pool;
 
 import dev.clauderelay.gateway.domain.model.provider.KeyStatus;
+import dev.clauderelay.gateway.domain.model.provider.ProviderKind;
+import dev.clauderelay.gateway.infrastructure.upstream.UpstreamHeaders;
 import dev.clauderelay.plugin.api.ErrorClass;
 import dev.clauderelay.plugin.api.ErrorClassification;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -12,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * lease to outcome as the key's latency). Close it in every path (try-with-resources or the
  * exchange's finish); closing twice is harmless, and only the first outcome counts.
  */
-public final class KeyLease implements AutoCloseable {
+public final class KeyLease implements CredentialLease {
 
   /** How long a rate-limited key rests when the upstream does not say. */
   static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(60);
@@ -44,12 +48,33 @@ public final class KeyLease implements AutoCloseable {
     return key;
   }
 
+  @Override
+  public long keyId() {
+    return key.keyId();
+  }
+
+  @Override
+  public long accountId() {
+    return 0;
+  }
+
+  @Override
+  public String describe() {
+    return "key " + key.masked();
+  }
+
+  @Override
+  public void authorize(ProviderKind kind, Map<String, List<String>> headers) {
+    UpstreamHeaders.applyApiKey(kind, key.secret(), headers);
+  }
+
   /** The upstream model the key was leased for. */
   public String model() {
     return model;
   }
 
   /** The upstream answered the request successfully. */
+  @Override
   public void succeeded() {
     if (outcomeRecorded.compareAndSet(false, true)) {
       key.successes.incrementAndGet();
@@ -61,6 +86,7 @@ public final class KeyLease implements AutoCloseable {
    * The attempt failed as {@code classification} says: a limit scoped to one model rests the key
    * for the model this lease was taken for, any other limit rests the whole key.
    */
+  @Override
   public void failed(ErrorClassification classification) {
     failed(
         classification.errorClass(),
@@ -76,6 +102,7 @@ public final class KeyLease implements AutoCloseable {
    *     unknown
    * @param reason a short description for admins, never a secret
    */
+  @Override
   public void failed(ErrorClass errorClass, long untilMillis, String reason) {
     failed(errorClass, untilMillis, reason, null);
   }

@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which key each recent client session used, so that its next requests go to the same key and the
- * upstream's prompt cache for the conversation stays warm. Bounded: sessions idle longer than the
- * time to live are forgotten, and past the capacity the least recently seen are evicted (down to
- * nine tenths, so an eviction pass is paid once per many sessions, not per request).
+ * Which key (or Claude account) each recent client session used, so that its next requests go to
+ * the same key and the upstream's prompt cache for the conversation stays warm. Bounded: sessions
+ * idle longer than the time to live are forgotten, and past the capacity the least recently seen
+ * are evicted (down to nine tenths, so an eviction pass is paid once per many sessions, not per
+ * request).
  */
-final class SessionAffinity {
+public final class SessionAffinity {
 
   /** Anthropic's extended prompt cache lives an hour; a session idle longer gains nothing. */
   static final long TTL_MILLIS = 60 * 60 * 1000L;
@@ -30,7 +31,7 @@ final class SessionAffinity {
     }
   }
 
-  SessionAffinity() {
+  public SessionAffinity() {
     this(CAPACITY);
   }
 
@@ -39,7 +40,7 @@ final class SessionAffinity {
   }
 
   /** The key the session last used, or -1 when it has none or it expired. */
-  long keyFor(String session, long nowMillis) {
+  public long keyFor(String session, long nowMillis) {
     Binding binding = sessions.get(session);
     if (binding == null) {
       return -1;
@@ -53,7 +54,7 @@ final class SessionAffinity {
   }
 
   /** Records that the session now uses {@code keyId}. */
-  void bind(String session, long keyId, long nowMillis) {
+  public void bind(String session, long keyId, long nowMillis) {
     Binding current = sessions.get(session);
     if (current != null && current.keyId == keyId) {
       current.lastSeenMillis = nowMillis;
@@ -66,7 +67,7 @@ final class SessionAffinity {
   }
 
   /** Forgets the sessions bound to a key that left the pool. */
-  void forgetKey(long keyId) {
+  public void forgetKey(long keyId) {
     sessions.values().removeIf(binding -> binding.keyId == keyId);
   }
 

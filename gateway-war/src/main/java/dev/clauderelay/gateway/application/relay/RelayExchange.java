@@ -2,6 +2,8 @@ package dev.clauderelay.gateway.application.relay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clauderelay.gateway.application.account.AccountLease;
+import dev.clauderelay.gateway.application.pool.CredentialLease;
 import dev.clauderelay.gateway.application.pool.KeyLease;
 import dev.clauderelay.gateway.application.pool.KeyPool;
 import dev.clauderelay.gateway.application.routing.ResolvedRoute;
@@ -41,10 +43,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One client request on its way through the relay: the explicit, bounded attempt loop (a key from
- * the target's pool; on 429, 529, 5xx, connect failure or timeout before any byte reached the
- * client, another key, then the next fallback target; never a retry of the client's own mistake),
- * then the answer, forwarded as it arrives at the pace the client reads it.
+ * One client request on its way through the relay: the explicit, bounded attempt loop (a Claude
+ * account when the target sends with them, else a key from the target's pool; on 429, 529, 5xx,
+ * connect failure or timeout before any byte reached the client, another credential, then the next
+ * fallback target; a refused OAuth token is refreshed and tried once more; never a retry of the
+ * client's own mistake), then the answer, forwarded as it arrives at the pace the client reads it.
  *
  * <p>Nothing here blocks a thread: the upstream call completes on the HTTP client's threads and the
  * client's writes resume on the container's. Every entry point is {@code synchronized}: they come
@@ -58,7 +61,7 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
   /** Attempts per request, over all targets. */
   static final int MAX_ATTEMPTS = 6;
 
-  /** Keys tried per target before moving on to the next. */
+  /** Credentials tried per target before moving on to the next. */
   static final int MAX_KEYS_PER_TARGET = 3;
 
   private static final int MAX_ERROR_BODY = 64 * 1024;
@@ -74,13 +77,15 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
   private int attempts;
   private int attemptsOnTarget;
   private final Map<Long, Set<Long>> triedKeys = new HashMap<>();
+  private final Set<Long> triedAccounts = new HashSet<>();
+  private final Set<Long> renewedAccounts = new HashSet<>();
   private final List<String> failures = new ArrayList<>();
   private ErrorClassification lastFailure;
   private long soonestRetryMillis = Long.MAX_VALUE;
   private final Set<String> degradations = new LinkedHashSet<>();
 
   private RouteTarget target;
-  private KeyLease lease;
+  private CredentialLease lease;
   private String messageId;
   private Flow.Subscription subscription;
   private StreamProcessor stream;
@@ -124,14 +129,29 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
       }
       Set<Long> tried = triedKeys.computeIfAbsent(provider.id(), id -> new HashSet<>());
       String upstreamModel = candidate.upstreamModel(request.body().model());
-      KeyLease leased =
-          provider.pool().lease(provider.strategy(), upstreamModel, tried, request.body().userId());
+      CredentialLease leased = null;
+      if (provider.claudeAccounts()) {
+        AccountLease account = relay.accounts().lease(triedAccounts, request.body().userId());
+        if (account != null) {
+          triedAccounts.add(account.accountId());
+          leased = account;
+        }
+      }
       if (leased == null) {
-        failures.add(provider.name() + ": " + describeNoKey(provider, upstreamModel, tried));
+        KeyLease key =
+            provider
+                .pool()
+                .lease(provider.strategy(), upstreamModel, tried, request.body().userId());
+        if (key != null) {
+          tried.add(key.keyId());
+          leased = key;
+        }
+      }
+      if (leased == null) {
+        failures.add(provider.name() + ": " + describeNoCredential(provider, upstreamModel, tried));
         moveToNextTarget();
         continue;
       }
-      tried.add(leased.key().keyId());
       attempts++;
       attemptsOnTarget++;
       target = candidate;
@@ -197,7 +217,7 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
       bytes = writeJson(translated.body());
       path = translated.path();
     }
-    UpstreamHeaders.applyApiKey(provider.kind(), lease.key().secret(), headers);
+    lease.authorize(provider.kind(), headers);
     return new UpstreamCall(
         URI.create(provider.baseUri() + path),
         headers,
@@ -248,12 +268,23 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
     }
   }
 
-  private String describeNoKey(ProviderRuntime provider, String upstreamModel, Set<Long> tried) {
-    KeyPool.Unavailable why = provider.pool().describeUnavailable(upstreamModel, tried);
-    if (why.soonestUsableMillis() > 0) {
-      soonestRetryMillis = Math.min(soonestRetryMillis, why.soonestUsableMillis());
+  private String describeNoCredential(
+      ProviderRuntime provider, String upstreamModel, Set<Long> tried) {
+    List<KeyPool.Unavailable> reasons = new ArrayList<>();
+    if (provider.claudeAccounts()) {
+      reasons.add(relay.accounts().describeUnavailable(triedAccounts));
     }
-    return why.reason();
+    if (!provider.claudeAccounts() || !provider.pool().members().isEmpty()) {
+      reasons.add(provider.pool().describeUnavailable(upstreamModel, tried));
+    }
+    List<String> text = new ArrayList<>();
+    for (KeyPool.Unavailable why : reasons) {
+      if (why.soonestUsableMillis() > 0) {
+        soonestRetryMillis = Math.min(soonestRetryMillis, why.soonestUsableMillis());
+      }
+      text.add(why.reason());
+    }
+    return String.join("; ", text);
   }
 
   // ---- upstream answers --------------------------------------------------------------------
@@ -438,18 +469,66 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
       }
       return;
     }
+    if (classification.errorClass() == ErrorClass.KEY_INVALID && renewAndRetry(classification)) {
+      return;
+    }
     recordFailure(classification);
     next();
+  }
+
+  /**
+   * A Claude account's OAuth token was refused: once per account and request, the token is
+   * refreshed (one refresh for all requests that saw the refusal) and the request sent again with
+   * the new one; the loop waits for the refresh without holding a thread.
+   *
+   * @return whether a renewal is under way
+   */
+  private boolean renewAndRetry(ErrorClassification classification) {
+    long accountId = lease.accountId();
+    if (accountId == 0 || attempts >= MAX_ATTEMPTS || !renewedAccounts.add(accountId)) {
+      return false;
+    }
+    var renewal = lease.renewAfterRefusal(classification.message());
+    if (renewal == null) {
+      return false;
+    }
+    failures.add(
+        target.provider().name()
+            + " "
+            + lease.describe()
+            + ": "
+            + classification.message()
+            + " (token refreshed)");
+    lastFailure = classification;
+    releaseLease();
+    renewal.whenCompleteAsync(
+        (renewed, error) -> onRenewed(accountId, error == null && Boolean.TRUE.equals(renewed)),
+        relay.upstream().executor());
+    return true;
+  }
+
+  private synchronized void onRenewed(long accountId, boolean renewed) {
+    try {
+      if (finished) {
+        return;
+      }
+      AccountLease again = renewed ? relay.accounts().leaseAgain(accountId) : null;
+      if (again == null) {
+        next();
+        return;
+      }
+      attempts++;
+      lease = again;
+      send(target.provider(), target.upstreamModel(request.body().model()));
+    } catch (RuntimeException | Error e) {
+      failUnexpectedly(e);
+    }
   }
 
   private void recordFailure(ErrorClassification classification) {
     lastFailure = classification;
     failures.add(
-        target.provider().name()
-            + " key "
-            + lease.key().masked()
-            + ": "
-            + classification.message());
+        target.provider().name() + " " + lease.describe() + ": " + classification.message());
     if (classification.untilEpochMillis() > 0) {
       soonestRetryMillis = Math.min(soonestRetryMillis, classification.untilEpochMillis());
     }
@@ -560,7 +639,7 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
       error =
           new GatewayError(
               ErrorType.RATE_LIMIT,
-              "Every usable key is rate limited; retry after " + seconds + " s. " + why);
+              "Every usable key or account is rate limited; retry after " + seconds + " s. " + why);
     } else if (lastFailure != null && lastFailure.errorClass() == ErrorClass.UPSTREAM_ERROR) {
       error =
           new GatewayError(
@@ -752,7 +831,8 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
             request.startedAtMillis(),
             request.clientKey() == null ? 0 : request.clientKey().id(),
             provider == null ? 0 : provider.id(),
-            lease == null ? 0 : lease.key().keyId(),
+            lease == null ? 0 : lease.keyId(),
+            lease == null ? 0 : lease.accountId(),
             request.body().model(),
             target == null ? null : target.upstreamModel(request.body().model()),
             request.body().stream(),

@@ -1,5 +1,6 @@
 package dev.clauderelay.gateway.application.relay;
 
+import dev.clauderelay.gateway.application.account.AccountPool;
 import dev.clauderelay.gateway.application.routing.RequestTraits;
 import dev.clauderelay.gateway.application.routing.ResolvedRoute;
 import dev.clauderelay.gateway.application.topology.RelayTopology;
@@ -62,6 +63,10 @@ public class RelayService {
               + " /api/admin/select-model).");
     }
     new RelayExchange(this, request, route.get(), client).start();
+  }
+
+  AccountPool accounts() {
+    return topology.accounts();
   }
 
   UpstreamClient upstream() {

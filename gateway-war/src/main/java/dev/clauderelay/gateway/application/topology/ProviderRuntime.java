@@ -14,6 +14,7 @@ import java.util.Set;
  * A provider ready for the request path: settings resolved, plugins looked up, pool attached.
  *
  * @param transformer {@code null} for {@code anthropic} providers (bytes pass through)
+ * @param claudeAccounts whether the provider sends with the relay's Claude accounts before its keys
  * @param unavailableReason why the provider cannot serve (disabled, a plugin not loaded), or {@code
  *     null}
  */
@@ -30,6 +31,7 @@ public record ProviderRuntime(
     Duration connectTimeout,
     Duration firstByteTimeout,
     Duration streamIdleTimeout,
+    boolean claudeAccounts,
     String unavailableReason,
     KeyPool pool) {
 

@@ -1,5 +1,8 @@
 package dev.clauderelay.gateway.application.topology;
 
+import dev.clauderelay.gateway.application.account.AccountPool;
+import dev.clauderelay.gateway.application.account.AccountSnapshot;
+import dev.clauderelay.gateway.application.account.AccountUpkeep;
 import dev.clauderelay.gateway.application.pool.KeyModelStates;
 import dev.clauderelay.gateway.application.pool.KeyPools;
 import dev.clauderelay.gateway.application.pool.KeySnapshot;
@@ -7,6 +10,9 @@ import dev.clauderelay.gateway.application.routing.ModelPattern;
 import dev.clauderelay.gateway.application.routing.RouteTable;
 import dev.clauderelay.gateway.application.routing.RouteTable.CompiledRoute;
 import dev.clauderelay.gateway.application.routing.RouteTarget;
+import dev.clauderelay.gateway.domain.model.account.AccountAuthType;
+import dev.clauderelay.gateway.domain.model.account.ClaudeAccount;
+import dev.clauderelay.gateway.domain.model.account.ClaudeAccountRepository;
 import dev.clauderelay.gateway.domain.model.clientkey.ClientKey;
 import dev.clauderelay.gateway.domain.model.clientkey.ClientKeyRepository;
 import dev.clauderelay.gateway.domain.model.provider.Provider;
@@ -66,12 +72,17 @@ public class TopologyService {
   @Inject private EncryptionService encryption;
   @Inject private PluginRegistry plugins;
   @Inject private KeyModelStates modelStates;
+  @Inject private ClaudeAccountRepository claudeAccounts;
+  @Inject private AccountUpkeep accountUpkeep;
 
   private final KeyPools pools = new KeyPools(System::currentTimeMillis);
+  private final AccountPool accounts = new AccountPool(System::currentTimeMillis);
   private volatile RelayTopology current = RelayTopology.empty();
 
   @PostConstruct
   void start() {
+    accountUpkeep.warmUp();
+    accounts.upkeep(accountUpkeep);
     rebuild("startup");
   }
 
@@ -82,6 +93,11 @@ public class TopologyService {
 
   public KeyPools pools() {
     return pools;
+  }
+
+  /** The Claude accounts, for the providers that send with them. */
+  public AccountPool accounts() {
+    return accounts;
   }
 
   /** Reads the configuration and swaps in a new snapshot. */
@@ -106,6 +122,8 @@ public class TopologyService {
             .collect(Collectors.toSet()),
         keys,
         keyId -> encryption.decrypt(ciphertexts.get(keyId)));
+
+    syncAccounts();
 
     Map<Long, ProviderRuntime> byId = new LinkedHashMap<>();
     Map<String, ProviderRuntime> byName = new LinkedHashMap<>();
@@ -136,6 +154,34 @@ public class TopologyService {
           keysByHash.size(),
           (System.nanoTime() - started) / 1_000_000
         });
+  }
+
+  private void syncAccounts() {
+    Map<Long, String> ciphertexts = new HashMap<>();
+    List<AccountSnapshot> snapshots = new ArrayList<>();
+    for (ClaudeAccount account : claudeAccounts.all()) {
+      String ciphertext =
+          account.authType() == AccountAuthType.OAUTH
+              ? account.accessTokenCiphertext()
+              : account.apiKeyCiphertext();
+      ciphertexts.put(account.id(), ciphertext);
+      snapshots.add(
+          new AccountSnapshot(
+              account.id(),
+              account.name(),
+              account.authType(),
+              account.status(),
+              account.statusReason(),
+              ciphertext == null ? 0 : ciphertext.hashCode() | 1,
+              account.maskedCredential(),
+              account.authType() == AccountAuthType.OAUTH
+                  && account.refreshTokenCiphertext() != null,
+              toMillis(account.expiresAt()),
+              toMillis(account.rateLimitedUntil()),
+              toMillis(account.lastLimitedAt()),
+              toMillis(account.updatedAt())));
+    }
+    accounts.sync(snapshots, id -> encryption.decrypt(ciphertexts.get(id)));
   }
 
   private static KeySnapshot snapshot(ProviderKey key, List<KeySnapshot.ModelSnapshot> models) {
@@ -209,6 +255,7 @@ public class TopologyService {
         Duration.ofMillis(settings.connectTimeoutMs()),
         Duration.ofMillis(settings.firstByteTimeoutMs()),
         Duration.ofMillis(settings.streamIdleTimeoutMs()),
+        settings.claudeAccounts(),
         problems.isEmpty() ? null : String.join("; ", problems),
         pools.pool(provider.id()));
   }

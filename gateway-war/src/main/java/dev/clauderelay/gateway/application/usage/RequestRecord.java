@@ -2,7 +2,7 @@ package dev.clauderelay.gateway.application.usage;
 
 /**
  * What the relay remembers of one request. Ids are 0 when unknown (a request refused before a
- * client key or provider was known).
+ * client key or provider was known; the key or the Claude account when the other served).
  *
  * @param status the HTTP status the client received; 499 when the client went away
  * @param errorType the Anthropic error type the client received, or {@code null}
@@ -16,6 +16,7 @@ public record RequestRecord(
     long clientKeyId,
     long providerId,
     long keyId,
+    long accountId,
     String requestedModel,
     String upstreamModel,
     boolean stream,

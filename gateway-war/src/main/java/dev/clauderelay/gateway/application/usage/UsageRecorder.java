@@ -145,34 +145,35 @@ public class UsageRecorder {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO request_log (request_id, started_at, client_key_id, provider_id, key_id,"
-                + " requested_model, upstream_model, stream, status, error_type, stop_reason,"
+                + " account_id, requested_model, upstream_model, stream, status, error_type, stop_reason,"
                 + " input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,"
                 + " latency_ms, first_byte_ms, attempts, degradations)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (RequestRecord r : batch) {
         insert.setString(1, r.requestId());
         insert.setTimestamp(2, utc(r.startedAtMillis()));
         setId(insert, 3, r.clientKeyId());
         setId(insert, 4, r.providerId());
         setId(insert, 5, r.keyId());
-        insert.setString(6, truncate(r.requestedModel(), 200));
-        insert.setString(7, truncate(r.upstreamModel(), 200));
-        insert.setBoolean(8, r.stream());
-        insert.setInt(9, r.status());
-        insert.setString(10, r.errorType());
-        insert.setString(11, truncate(r.stopReason(), 64));
-        insert.setLong(12, r.inputTokens());
-        insert.setLong(13, r.outputTokens());
-        insert.setLong(14, r.cacheCreationTokens());
-        insert.setLong(15, r.cacheReadTokens());
-        insert.setInt(16, (int) Math.min(Integer.MAX_VALUE, r.latencyMs()));
+        setId(insert, 6, r.accountId());
+        insert.setString(7, truncate(r.requestedModel(), 200));
+        insert.setString(8, truncate(r.upstreamModel(), 200));
+        insert.setBoolean(9, r.stream());
+        insert.setInt(10, r.status());
+        insert.setString(11, r.errorType());
+        insert.setString(12, truncate(r.stopReason(), 64));
+        insert.setLong(13, r.inputTokens());
+        insert.setLong(14, r.outputTokens());
+        insert.setLong(15, r.cacheCreationTokens());
+        insert.setLong(16, r.cacheReadTokens());
+        insert.setInt(17, (int) Math.min(Integer.MAX_VALUE, r.latencyMs()));
         if (r.firstByteMs() < 0) {
-          insert.setNull(17, java.sql.Types.INTEGER);
+          insert.setNull(18, java.sql.Types.INTEGER);
         } else {
-          insert.setInt(17, (int) Math.min(Integer.MAX_VALUE, r.firstByteMs()));
+          insert.setInt(18, (int) Math.min(Integer.MAX_VALUE, r.firstByteMs()));
         }
-        insert.setInt(18, r.attempts());
-        insert.setString(19, truncate(r.degradations(), 1000));
+        insert.setInt(19, r.attempts());
+        insert.setString(20, truncate(r.degradations(), 1000));
         insert.addBatch();
       }
       insert.executeBatch();
@@ -180,7 +181,12 @@ public class UsageRecorder {
   }
 
   private record HourKey(
-      LocalDateTime hour, long providerId, long keyId, long clientKeyId, String model) {}
+      LocalDateTime hour,
+      long providerId,
+      long keyId,
+      long accountId,
+      long clientKeyId,
+      String model) {}
 
   private static final class HourTotals {
     long requests;
@@ -207,7 +213,12 @@ public class UsageRecorder {
       HourTotals t =
           totals.computeIfAbsent(
               new HourKey(
-                  hour, r.providerId(), r.keyId(), r.clientKeyId(), nullToEmpty(r.upstreamModel())),
+                  hour,
+                  r.providerId(),
+                  r.keyId(),
+                  r.accountId(),
+                  r.clientKeyId(),
+                  nullToEmpty(r.upstreamModel())),
               k -> new HourTotals());
       t.requests++;
       if (r.success()) {
@@ -229,10 +240,10 @@ public class UsageRecorder {
     }
     try (PreparedStatement upsert =
         connection.prepareStatement(
-            "INSERT INTO usage_hourly (hour_start, provider_id, key_id, client_key_id, model,"
-                + " requests, successes, failures, rate_limited, input_tokens, output_tokens,"
+            "INSERT INTO usage_hourly (hour_start, provider_id, key_id, account_id, client_key_id,"
+                + " model, requests, successes, failures, rate_limited, input_tokens, output_tokens,"
                 + " cache_creation_tokens, cache_read_tokens, latency_ms_total)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE requests = requests + VALUES(requests),"
                 + " successes = successes + VALUES(successes), failures = failures + VALUES(failures),"
                 + " rate_limited = rate_limited + VALUES(rate_limited),"
@@ -247,17 +258,18 @@ public class UsageRecorder {
         upsert.setTimestamp(1, Timestamp.valueOf(k.hour()));
         upsert.setLong(2, k.providerId());
         upsert.setLong(3, k.keyId());
-        upsert.setLong(4, k.clientKeyId());
-        upsert.setString(5, truncate(k.model(), 200));
-        upsert.setLong(6, t.requests);
-        upsert.setLong(7, t.successes);
-        upsert.setLong(8, t.failures);
-        upsert.setLong(9, t.rateLimited);
-        upsert.setLong(10, t.input);
-        upsert.setLong(11, t.output);
-        upsert.setLong(12, t.cacheCreation);
-        upsert.setLong(13, t.cacheRead);
-        upsert.setLong(14, t.latency);
+        upsert.setLong(4, k.accountId());
+        upsert.setLong(5, k.clientKeyId());
+        upsert.setString(6, truncate(k.model(), 200));
+        upsert.setLong(7, t.requests);
+        upsert.setLong(8, t.successes);
+        upsert.setLong(9, t.failures);
+        upsert.setLong(10, t.rateLimited);
+        upsert.setLong(11, t.input);
+        upsert.setLong(12, t.output);
+        upsert.setLong(13, t.cacheCreation);
+        upsert.setLong(14, t.cacheRead);
+        upsert.setLong(15, t.latency);
         upsert.addBatch();
       }
       upsert.executeBatch();

@@ -82,6 +82,31 @@ public final class UpstreamHeaders {
     return kept;
   }
 
+  /** The beta Anthropic requires on requests authorized by a Claude subscription's OAuth token. */
+  public static final String OAUTH_BETA = "oauth-2025-04-20";
+
+  /**
+   * Applies a Claude account's OAuth access token: a bearer token plus {@link #OAUTH_BETA}, added
+   * to whatever betas the client asked for.
+   */
+  public static void applyOAuthToken(String accessToken, Map<String, List<String>> headers) {
+    headers.remove("x-api-key");
+    headers.put("authorization", List.of("Bearer " + accessToken));
+    List<String> betas = new ArrayList<>();
+    for (String value : headers.getOrDefault("anthropic-beta", List.of())) {
+      for (String beta : value.split(",")) {
+        String trimmed = beta.strip();
+        if (!trimmed.isEmpty() && !betas.contains(trimmed)) {
+          betas.add(trimmed);
+        }
+      }
+    }
+    if (!betas.contains(OAUTH_BETA)) {
+      betas.add(OAUTH_BETA);
+    }
+    headers.put("anthropic-beta", List.of(String.join(",", betas)));
+  }
+
   /**
    * Applies a provider key the way its kind expects: {@code x-api-key} for Anthropic, a bearer
    * token for OpenAI-compatible APIs, {@code x-goog-api-key} for Gemini (never in the URL).

@@ -205,6 +205,7 @@ public class MessagesServlet extends HttpServlet {
             key == null ? 0 : key.id(),
             0,
             0,
+            0,
             model,
             null,
             false,

@@ -62,6 +62,9 @@ public class ClaudeAccount {
   @Column(name = "rate_limited_until")
   private LocalDateTime rateLimitedUntil;
 
+  @Column(name = "last_limited_at")
+  private LocalDateTime lastLimitedAt;
+
   @Column(name = "pkce_verifier_ciphertext", length = 1024)
   private String pkceVerifierCiphertext;
 
@@ -122,8 +125,15 @@ public class ClaudeAccount {
     this.lastRefreshAt = now;
     this.pkceVerifierCiphertext = null;
     this.oauthState = null;
-    this.rateLimitedUntil = null;
-    markStatus(AccountStatus.ACTIVE, null);
+    if (status == AccountStatus.RATE_LIMITED
+        && rateLimitedUntil != null
+        && rateLimitedUntil.isAfter(now)) {
+      // A new token does not lift a rate limit.
+      this.updatedAt = now;
+    } else {
+      this.rateLimitedUntil = null;
+      markStatus(AccountStatus.ACTIVE, null);
+    }
   }
 
   public void markStatus(AccountStatus newStatus, String reason) {
@@ -134,6 +144,7 @@ public class ClaudeAccount {
 
   public void rateLimit(LocalDateTime until, String reason) {
     this.rateLimitedUntil = until;
+    this.lastLimitedAt = LocalDateTime.now(ZoneOffset.UTC);
     markStatus(AccountStatus.RATE_LIMITED, reason);
   }
 
@@ -187,6 +198,11 @@ public class ClaudeAccount {
 
   public LocalDateTime rateLimitedUntil() {
     return rateLimitedUntil;
+  }
+
+  /** When the upstream last rate limited the account; {@code null} if never. */
+  public LocalDateTime lastLimitedAt() {
+    return lastLimitedAt;
   }
 
   public String pkceVerifierCiphertext() {

@@ -72,6 +72,9 @@ public class Provider {
   @Column(name = "session_affinity", nullable = false)
   private boolean sessionAffinity;
 
+  @Column(name = "claude_accounts", nullable = false)
+  private boolean claudeAccounts;
+
   @Column(name = "created_at", nullable = false)
   private LocalDateTime createdAt;
 
@@ -115,6 +118,7 @@ public class Provider {
     this.streamIdleTimeoutMs = settings.streamIdleTimeoutMs();
     this.enabled = settings.enabled();
     this.sessionAffinity = settings.sessionAffinity();
+    this.claudeAccounts = settings.claudeAccounts();
     this.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
   }
 
@@ -132,7 +136,8 @@ public class Provider {
         firstByteTimeoutMs,
         streamIdleTimeoutMs,
         enabled,
-        sessionAffinity);
+        sessionAffinity,
+        claudeAccounts);
   }
 
   public Long id() {

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param betasToDrop {@code anthropic-beta} values this upstream rejects
  * @param sessionAffinity whether a client session's requests stay on one key while it is usable,
  *     keeping the upstream's prompt cache warm
+ * @param claudeAccounts whether an {@code anthropic} provider sends with the relay's Claude
+ *     accounts (OAuth subscription or API key accounts) before its own keys
  */
 public record ProviderSettings(
     String name,
@@ -27,4 +29,5 @@ public record ProviderSettings(
     int firstByteTimeoutMs,
     int streamIdleTimeoutMs,
     boolean enabled,
-    boolean sessionAffinity) {}
+    boolean sessionAffinity,
+    boolean claudeAccounts) {}

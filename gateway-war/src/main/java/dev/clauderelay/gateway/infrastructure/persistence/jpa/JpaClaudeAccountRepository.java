@@ -1,11 +1,14 @@
 package dev.clauderelay.gateway.infrastructure.persistence.jpa;
 
+import dev.clauderelay.gateway.domain.model.account.AccountStatus;
 import dev.clauderelay.gateway.domain.model.account.ClaudeAccount;
 import dev.clauderelay.gateway.domain.model.account.ClaudeAccountRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,5 +52,39 @@ public class JpaClaudeAccountRepository implements ClaudeAccountRepository {
   @Override
   public void delete(ClaudeAccount account) {
     em.remove(em.contains(account) ? account : em.merge(account));
+  }
+
+  // Bulk updates: they neither read the account nor bump its version, so they never fail against a
+  // refresh storing new tokens at the same time (whose merge must not fail either: the old refresh
+  // token may be spent).
+
+  @Override
+  public boolean recordLimit(long id, LocalDateTime until, LocalDateTime at, String reason) {
+    return em.createQuery(
+                "UPDATE ClaudeAccount a SET a.status = :limited, a.rateLimitedUntil = :until,"
+                    + " a.lastLimitedAt = :at, a.statusReason = :reason, a.updatedAt = :at"
+                    + " WHERE a.id = :id AND a.status IN :usable")
+            .setParameter("limited", AccountStatus.RATE_LIMITED)
+            .setParameter("until", until)
+            .setParameter("at", at)
+            .setParameter("reason", reason)
+            .setParameter("id", id)
+            .setParameter("usable", List.of(AccountStatus.ACTIVE, AccountStatus.RATE_LIMITED))
+            .executeUpdate()
+        > 0;
+  }
+
+  @Override
+  public boolean recordRefusal(long id, String reason) {
+    return em.createQuery(
+                "UPDATE ClaudeAccount a SET a.status = :error, a.statusReason = :reason,"
+                    + " a.updatedAt = :now WHERE a.id = :id AND a.status IN :usable")
+            .setParameter("error", AccountStatus.ERROR)
+            .setParameter("reason", reason)
+            .setParameter("now", LocalDateTime.now(ZoneOffset.UTC))
+            .setParameter("id", id)
+            .setParameter("usable", List.of(AccountStatus.ACTIVE, AccountStatus.RATE_LIMITED))
+            .executeUpdate()
+        > 0;
   }
 }

@@ -36,6 +36,7 @@ final class AdminViews {
     view.put("streamIdleTimeoutMs", s.streamIdleTimeoutMs());
     view.put("enabled", s.enabled());
     view.put("sessionAffinity", s.sessionAffinity());
+    view.put("claudeAccounts", s.claudeAccounts());
     if (runtime != null) {
       view.put("available", runtime.available());
       view.put("unavailableReason", runtime.unavailableReason());

@@ -1,7 +1,10 @@
 package dev.clauderelay.gateway.interfaces.admin.rest;
 
+import dev.clauderelay.gateway.application.account.AccountHealth;
 import dev.clauderelay.gateway.application.account.ClaudeAccountService;
 import dev.clauderelay.gateway.application.admin.AdminActor;
+import dev.clauderelay.gateway.application.topology.TopologyService;
+import dev.clauderelay.gateway.domain.model.account.AccountStatus;
 import dev.clauderelay.gateway.domain.model.account.ClaudeAccount;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.gateway.interfaces.admin.rest.input.AccountRequest;
@@ -19,7 +22,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,6 +38,7 @@ import java.util.Map;
 public class ClaudeAccountsResource {
 
   @Inject private ClaudeAccountService accounts;
+  @Inject private TopologyService topology;
   @Inject private RelayConfig config;
   @Context private HttpServletRequest servletRequest;
   @Context private ContainerRequestContext requestContext;
@@ -40,8 +46,7 @@ public class ClaudeAccountsResource {
   @GET
   public String list() {
     return AdminRequests.write(
-        AdminViews.list(
-            "accounts", accounts.list().stream().map(ClaudeAccountsResource::view).toList()));
+        AdminViews.list("accounts", accounts.list().stream().map(this::view).toList()));
   }
 
   @POST
@@ -88,21 +93,69 @@ public class ClaudeAccountsResource {
     return AdminRequests.write(answer);
   }
 
-  static Map<String, Object> view(ClaudeAccount account) {
+  private Map<String, Object> view(ClaudeAccount account) {
+    return view(account, topology.accounts().member(account.id()), System.currentTimeMillis());
+  }
+
+  /**
+   * An account as admins see it: the stored fields, with the status and limits the relay lives by
+   * (a rate limit runs out by itself; the database keeps the last one seen) and live counters.
+   *
+   * @param live the account's run-time state, {@code null} until the relay has loaded it
+   */
+  static Map<String, Object> view(ClaudeAccount account, AccountHealth live, long nowMillis) {
+    AccountStatus status = live != null ? live.status(nowMillis) : effective(account, nowMillis);
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", account.id());
     view.put("name", account.name());
-    view.put("authType", account.authType().name().toLowerCase());
-    view.put("status", account.status().name().toLowerCase());
-    view.put("statusReason", account.statusReason());
+    view.put("authType", account.authType().name().toLowerCase(Locale.ROOT));
+    view.put("status", status.name().toLowerCase(Locale.ROOT));
+    view.put(
+        "statusReason",
+        live != null
+            ? live.statusReason(nowMillis)
+            : status == AccountStatus.ACTIVE ? null : account.statusReason());
     view.put("credential", account.maskedCredential());
     view.put("scopes", account.scopes());
     view.put("expiresAt", AdminViews.iso(account.expiresAt()));
     view.put("lastRefreshAt", AdminViews.iso(account.lastRefreshAt()));
-    view.put("rateLimitedUntil", AdminViews.iso(account.rateLimitedUntil()));
+    view.put(
+        "rateLimitedUntil",
+        status == AccountStatus.RATE_LIMITED
+            ? live != null
+                ? KeyPoolViews.instant(live.limitedUntilMillis())
+                : AdminViews.iso(account.rateLimitedUntil())
+            : null);
+    view.put(
+        "lastLimitedAt",
+        live != null && live.lastLimitedMillis() > 0
+            ? KeyPoolViews.instant(live.lastLimitedMillis())
+            : AdminViews.iso(account.lastLimitedAt()));
     view.put("signInInProgress", account.oauthState() != null);
     view.put("createdAt", AdminViews.iso(account.createdAt()));
+    if (live != null) {
+      Map<String, Object> counters = new LinkedHashMap<>();
+      counters.put("inFlight", live.inFlight());
+      counters.put("requests", live.requests());
+      counters.put("successes", live.successes());
+      counters.put("failures", live.failures());
+      counters.put("rateLimited", live.rateLimitedCount());
+      counters.put("lastUsedAt", KeyPoolViews.instant(live.lastUsedMillis()));
+      counters.put("lastError", live.lastError());
+      counters.put("lastErrorAt", KeyPoolViews.instant(live.lastErrorMillis()));
+      counters.put("refreshing", live.refreshInProgress());
+      view.put("sinceStart", counters);
+    }
     return view;
+  }
+
+  private static AccountStatus effective(ClaudeAccount account, long nowMillis) {
+    if (account.status() == AccountStatus.RATE_LIMITED
+        && (account.rateLimitedUntil() == null
+            || account.rateLimitedUntil().toInstant(ZoneOffset.UTC).toEpochMilli() <= nowMillis)) {
+      return AccountStatus.ACTIVE;
+    }
+    return account.status();
   }
 
   private AdminActor actor() {

@@ -61,6 +61,9 @@ public class ConfigExportResource {
       if (s.sessionAffinity()) {
         view.put("sessionAffinity", true);
       }
+      if (s.claudeAccounts()) {
+        view.put("claudeAccounts", true);
+      }
       view.put("keys", providers.keys(provider.id()).stream().map(ProviderKey::masked).toList());
       providerViews.add(view);
     }

@@ -56,9 +56,12 @@ public class DashboardResource {
     UsageQueries.Totals sum = sum(last24h.values());
     Map<String, Integer> accountsByState = new TreeMap<>();
     List<Map<String, Object>> accountViews = new ArrayList<>();
+    long now = System.currentTimeMillis();
     for (ClaudeAccount account : accounts.list()) {
-      accountsByState.merge(account.status().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
-      accountViews.add(ClaudeAccountsResource.view(account));
+      Map<String, Object> view =
+          ClaudeAccountsResource.view(account, topology.accounts().member(account.id()), now);
+      accountsByState.merge((String) view.get("status"), 1, Integer::sum);
+      accountViews.add(view);
     }
     Map<String, Object> dashboard = new LinkedHashMap<>();
     dashboard.put("health", healthJson());
