@@ -50,8 +50,8 @@ final class ChartJson {
               .add("data", data)
               .add("borderColor", line.colour())
               .add("backgroundColor", line.colour())
-              .add("tension", 0.25)
-              .add("pointRadius", 0)
+              .add("tension", 0)
+              .add("pointRadius", 1.5)
               .add("borderWidth", 2));
     }
     JsonObjectBuilder axis =

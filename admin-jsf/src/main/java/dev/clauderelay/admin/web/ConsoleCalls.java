@@ -69,7 +69,11 @@ public class ConsoleCalls {
       error(
           context,
           ConsoleMessages.text(context, failureKey),
-          ConsoleMessages.text(context, "keyPool.unsupported", unsupported.operation()));
+          ConsoleMessages.text(
+              context,
+              "keyPool.unsupported",
+              ConsoleMessages.textOr(
+                  context, "keyPool.verb." + unsupported.operation(), unsupported.operation())));
     } else {
       throw e;
     }
@@ -99,6 +103,12 @@ public class ConsoleCalls {
   private void signInAgain(FacesContext context) {
     session.end();
     ExternalContext external = context.getExternalContext();
+    if (external.isResponseCommitted()) {
+      // Found while the page was being written (a lazy table): too late to redirect; the next
+      // click goes to the sign-in page, as the guard sees no admin any more.
+      error(context, ConsoleMessages.text(context, "signIn.expired"), null);
+      return;
+    }
     try {
       external.redirect(external.getRequestContextPath() + "/login.xhtml?expired=true");
     } catch (IOException e) {

@@ -46,6 +46,7 @@ public class KeyPoolView implements Serializable {
   private long providerId;
   private Provider provider;
   private KeyTableModel keys;
+  private String loadProblem;
   private List<PoolKey> selected = new ArrayList<>();
 
   private String importText;
@@ -62,6 +63,10 @@ public class KeyPoolView implements Serializable {
   private UsageSeries keySeries;
 
   public void load() {
+    if (providerId <= 0) {
+      calls.warn("keyPool.noProvider");
+      return;
+    }
     provider =
         calls
             .attempt("keyPool.providerFailed", who -> relay.provider(who, providerId))
@@ -73,11 +78,24 @@ public class KeyPoolView implements Serializable {
     loadCharts();
   }
 
-  /** Reads one page for the table; shows why when it cannot. */
+  /**
+   * Reads one page for the table. The table reads while the page is being written, after the
+   * messages: a failure is also kept for the table's own empty message.
+   */
   private KeyPage readPage(dev.clauderelay.admin.relay.KeyQuery query) {
-    return calls
-        .attempt("keyPool.loadFailed", who -> pools.page(who, providerId, query))
-        .orElse(null);
+    loadProblem = null;
+    try {
+      return pools.page(calls.credentials(), providerId, query);
+    } catch (RuntimeException e) {
+      calls.failed("keyPool.loadFailed", e);
+      loadProblem = calls.text("keyPool.loadFailed") + ": " + e.getMessage();
+      return null;
+    }
+  }
+
+  /** Why the table shows no keys, when it is not for want of keys. */
+  public String getLoadProblem() {
+    return loadProblem;
   }
 
   public void loadCharts() {
