@@ -75,6 +75,7 @@ public class KeyPoolView implements Serializable {
       return;
     }
     keys = new KeyTableModel(this::readPage);
+    refreshCounts();
     loadCharts();
   }
 
@@ -96,6 +97,16 @@ public class KeyPoolView implements Serializable {
   /** Why the table shows no keys, when it is not for want of keys. */
   public String getLoadProblem() {
     return loadProblem;
+  }
+
+  /**
+   * Reads the pool's counts by state now: the charts are written before the table reads its first
+   * page, and after a change they must show the pool as it is.
+   */
+  void refreshCounts() {
+    if (keys != null) {
+      keys.count(Map.of());
+    }
   }
 
   public void loadCharts() {
@@ -162,9 +173,11 @@ public class KeyPoolView implements Serializable {
     imports.forget(importJobId);
     importJobId = null;
     pools.changed(providerId);
+    refreshCounts();
   }
 
   public void closeImport() {
+    refreshCounts();
     importResults = List.of();
     importSummary = null;
     importText = null;
@@ -189,6 +202,7 @@ public class KeyPoolView implements Serializable {
                   ids.size());
               selected = new ArrayList<>();
             });
+    refreshCounts();
   }
 
   public void test(PoolKey key) {
