@@ -120,7 +120,7 @@ final class Browser implements AutoCloseable {
 
   /** Waits for the page and any PrimeFaces Ajax to finish, and for animations to end. */
   void settle() {
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = waiting(Duration.ofSeconds(30));
     wait.until(
         d ->
             "complete".equals(script("return document.readyState"))
@@ -135,9 +135,15 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
   }
 
+  /** A wait that looks every 50 ms (not Selenium's 500), so timings mean something. */
+  private WebDriverWait waiting(Duration timeout) {
+    WebDriverWait wait = new WebDriverWait(driver, timeout);
+    wait.pollingEvery(Duration.ofMillis(50));
+    return wait;
+  }
+
   WebElement find(By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30))
-        .until(ExpectedConditions.visibilityOfElementLocated(by));
+    return waiting(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   List<WebElement> all(By by) {
@@ -148,8 +154,7 @@ final class Browser implements AutoCloseable {
     for (int attempt = 0; ; attempt++) {
       try {
         WebElement element =
-            new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.elementToBeClickable(by));
+            waiting(Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by));
         script("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
         break;
@@ -197,7 +202,7 @@ final class Browser implements AutoCloseable {
   }
 
   void waitForText(By by, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(60))
+    waiting(Duration.ofSeconds(60))
         .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     settle();
   }
