@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -29,8 +30,9 @@ import org.openqa.selenium.WindowType;
  * bin/relay}): sign in, add a provider from a preset, import keys in a batch (with a bad line and a
  * duplicate), disable two keys at once, see the pool's charts, select the default model, create a
  * client key (shown once), add a Claude account and complete its OAuth sign-in against a mock
- * Claude, sign out. Each journey leaves screenshots at desktop and phone width in {@code
- * target/screenshots}; a subclass sets the browser's language and the width the journeys run at.
+ * Claude, come back to an ended session, sign out. Each journey leaves screenshots at desktop and
+ * phone width in {@code target/screenshots}; a subclass sets the browser's language and the width
+ * the journeys run at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -325,6 +327,31 @@ abstract class ConsoleJourneys {
 
   @Test
   @Order(9)
+  void aSessionThatEndedSendsTheNextClickToSignIn() {
+    browser.open(console("dashboard.xhtml"));
+    // The server forgot the session (a timeout, a restart): the browser still sends its cookie.
+    Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+    assertThat(session).isNotNull();
+    browser.driver().manage().deleteCookie(session);
+    browser
+        .driver()
+        .manage()
+        .addCookie(new Cookie("JSESSIONID", "ended-session-0000", session.getPath()));
+
+    browser.click(By.id("accounts:refreshList")); // an Ajax request, answered with a redirect
+    browser.waitForVisible(By.id("username"));
+    assertThat(browser.driver().getCurrentUrl()).contains("login.xhtml").contains("expired=true");
+    assertThat(browser.find(By.cssSelector(".ui-message-warn")).getText()).isNotBlank();
+    browser.screenshots("session-ended");
+
+    browser.type(By.id("username"), "admin");
+    browser.type(By.id("password"), PASSWORD);
+    browser.click(By.id("submit"));
+    browser.waitForVisible(By.id("accounts:accountTable"));
+  }
+
+  @Test
+  @Order(10)
   void signOutAndThePagesAreClosed() {
     browser.click(By.id("signOut"));
     browser.waitForVisible(By.id("username"));
