@@ -79,9 +79,24 @@ final class Browser implements AutoCloseable {
             .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    forgetScreenshots(prefix);
     Browser browser = new Browser(driver, userDataDir, prefix);
     browser.resize(size);
     return browser;
+  }
+
+  /** Removes an earlier run's screenshots of this prefix, so the folder shows one run. */
+  private static void forgetScreenshots(String prefix) throws IOException {
+    if (!Files.isDirectory(SCREENSHOTS)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(SCREENSHOTS)) {
+      for (Path file : files.toList()) {
+        if (file.getFileName().toString().startsWith(prefix + "-")) {
+          Files.delete(file);
+        }
+      }
+    }
   }
 
   private static Path executable(String... names) {

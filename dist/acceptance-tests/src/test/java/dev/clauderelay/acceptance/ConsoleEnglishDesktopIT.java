@@ -28,7 +28,7 @@ class ConsoleEnglishDesktopIT extends ConsoleJourneys {
   @Test
   @Order(2)
   void theLanguageSwitchShowsTheSamePageInChineseAndBack() {
-    browser().click(By.id("tab-overview"));
+    openPool("traffic");
     assertThat(browser().text(By.id("tab-providers"))).isEqualTo("Providers");
     browser()
         .click(
@@ -36,7 +36,8 @@ class ConsoleEnglishDesktopIT extends ConsoleJourneys {
                 "//*[@id='languageSwitch']//div[contains(@class,'ui-button')]"
                     + "[.//input[@value='zh-CN']]"));
     browser().waitForText(By.id("tab-providers"), "服务提供方");
-    assertThat(browser().driver().getCurrentUrl()).contains("overview.xhtml");
+    assertThat(browser().driver().getCurrentUrl()).contains("keypool.xhtml").contains("provider=");
+    assertThat(browser().text(By.id("pool:keyTable"))).contains("sk-traf");
     browser().screenshots("language-switched-to-chinese");
     browser()
         .click(

@@ -362,7 +362,7 @@ abstract class ConsoleJourneys {
     assertThat(browser.driver().getCurrentUrl()).contains("login.xhtml");
   }
 
-  private void openPool(String providerName) {
+  void openPool(String providerName) {
     browser.open(console("providers.xhtml"));
     browser.click(
         By.xpath(
