@@ -17,6 +17,28 @@ import java.util.function.LongSupplier;
  *
  * <p>Whether the relay has the key-pool API is asked again a minute after it said no, so a relay
  * upgraded under a running console is noticed.
+ *
+ * <p>What this class assumes of the key-pool API (all under {@code /api/admin/key-pool/{id}}):
+ *
+ * <ul>
+ *   <li>{@code GET ?offset=&limit=&status=&q=&sort=}: {@code sort} is a field ({@code key}, {@code
+ *       status}, {@code requests}, {@code successRate}, {@code lastUsedAt}, {@code failures}),
+ *       prefixed with {@code -} for descending; {@code q} is found in the masked key, label or last
+ *       error. The answer has {@code keys} (each {@code id}, {@code key} or {@code maskedKey},
+ *       {@code label}, {@code weight}, {@code status}, {@code statusUntil}, {@code statusReason},
+ *       {@code requests}, {@code successes}, {@code failures}, {@code rateLimited}, {@code
+ *       lastUsedAt}, {@code lastError}), the whole pool's counts by state as {@code counts}, {@code
+ *       countsByState} or {@code byState}, and the number of keys matching the filter as {@code
+ *       matching}, {@code filtered} or {@code total}.
+ *   <li>{@code POST /keys/batch} {@code {"text","test":false}}: {@code results} (or {@code keys}),
+ *       one per non-blank line in order, each with {@code status} ({@code added} or {@code created}
+ *       when it went in) or {@code added}, a {@code message} (or {@code error}), the masked {@code
+ *       key}, optionally its {@code line} within the text.
+ *   <li>{@code POST /keys/batch-operation} {@code {"operation","keyIds"}}, {@code POST
+ *       /keys/{keyId}/test} and {@code POST /maintenance} with {@code {}}: any JSON object, shown
+ *       as a report of its fields.
+ *   <li>An unknown path answers 404 with the gateway's "No such endpoint" message.
+ * </ul>
  */
 @ApplicationScoped
 public class KeyPoolAccess {
