@@ -5,8 +5,11 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -40,6 +43,143 @@ public interface RelayAdminApi {
   @Path("api/admin/plugins")
   String plugins(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  String AUTH = HttpHeaders.AUTHORIZATION;
+
+  // Generic reads and writes of the admin API's resources, for the console's pages. The path is
+  // built by RelayAdminClient from fixed segments and numeric ids only.
+
+  @GET
+  @Path("api/admin/{resource}")
+  String get(
+      @PathParam("resource") String resource,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @GET
+  @Path("api/admin/{resource}/{id}")
+  String get(
+      @PathParam("resource") String resource,
+      @PathParam("id") String id,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @GET
+  @Path("api/admin/{resource}/{id}/{sub}")
+  String get(
+      @PathParam("resource") String resource,
+      @PathParam("id") String id,
+      @PathParam("sub") String sub,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/{resource}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  String post(
+      @PathParam("resource") String resource,
+      String body,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/{resource}/{id}/{sub}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  String post(
+      @PathParam("resource") String resource,
+      @PathParam("id") String id,
+      @PathParam("sub") String sub,
+      String body,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/{resource}/{id}/{sub}/{subId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  String post(
+      @PathParam("resource") String resource,
+      @PathParam("id") String id,
+      @PathParam("sub") String sub,
+      @PathParam("subId") String subId,
+      String body,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/{resource}/{id}/{sub}/{subId}/{action}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  String post(
+      @PathParam("resource") String resource,
+      @PathParam("id") String id,
+      @PathParam("sub") String sub,
+      @PathParam("subId") String subId,
+      @PathParam("action") String action,
+      String body,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @PUT
+  @Path("api/admin/{resource}/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  String put(
+      @PathParam("resource") String resource,
+      @PathParam("id") String id,
+      String body,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @PUT
+  @Path("api/admin/{resource}/{id}/{sub}/{subId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  String put(
+      @PathParam("resource") String resource,
+      @PathParam("id") String id,
+      @PathParam("sub") String sub,
+      @PathParam("subId") String subId,
+      String body,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @DELETE
+  @Path("api/admin/{resource}/{id}")
+  void delete(
+      @PathParam("resource") String resource,
+      @PathParam("id") String id,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @DELETE
+  @Path("api/admin/{resource}/{id}/{sub}/{subId}")
+  void delete(
+      @PathParam("resource") String resource,
+      @PathParam("id") String id,
+      @PathParam("sub") String sub,
+      @PathParam("subId") String subId,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  /** The usage series: {@code GET /api/admin/usage?hours=&providerId=&keyId=}. */
+  @GET
+  @Path("api/admin/usage")
+  String usage(
+      @QueryParam("hours") int hours,
+      @QueryParam("providerId") Long providerId,
+      @QueryParam("keyId") Long keyId,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  /** A page of a provider's key pool (the key-pool API). */
+  @GET
+  @Path("api/admin/key-pool/{providerId}")
+  String keyPoolPage(
+      @PathParam("providerId") long providerId,
+      @QueryParam("offset") int offset,
+      @QueryParam("limit") int limit,
+      @QueryParam("status") String status,
+      @QueryParam("q") String query,
+      @QueryParam("sort") String sort,
+      @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 
   /** Needs no token; answers 503 with the same body when the relay is down. */

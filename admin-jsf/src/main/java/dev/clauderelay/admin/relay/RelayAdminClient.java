@@ -6,10 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.ProcessingException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -107,6 +111,325 @@ public class RelayAdminClient {
 
   public PluginCatalog plugins(String token, String browserAddress) {
     return call(() -> AdminApiJson.pluginCatalog(api.plugins(bearer(token), browserAddress)));
+  }
+
+  // Providers and their pools
+
+  public List<Provider> providers(AdminCredentials who) {
+    return call(() -> AdminApiJson.providers(api.get("providers", who.bearer(), addr(who))));
+  }
+
+  public Provider provider(AdminCredentials who, long id) {
+    return call(() -> AdminApiJson.provider(api.get("providers", id(id), who.bearer(), addr(who))));
+  }
+
+  public List<ProviderPreset> presets(AdminCredentials who) {
+    return call(
+        () -> AdminApiJson.presets(api.get("providers", "presets", who.bearer(), addr(who))));
+  }
+
+  /** Creates a provider ({@code id} null) or changes one; answers it as the relay stored it. */
+  public Provider saveProvider(AdminCredentials who, Long id, ProviderDraft draft) {
+    JsonObjectBuilder body = Json.createObjectBuilder();
+    put(body, "name", draft.name());
+    put(body, "kind", draft.kind());
+    put(body, "baseUrl", draft.baseUrl());
+    if (draft.transformer() != null) {
+      body.add("transformer", draft.transformer()); // "" clears it
+    }
+    put(body, "strategy", draft.strategy());
+    if (draft.models() != null) {
+      body.add("models", strings(draft.models()));
+    }
+    if (draft.enabled() != null) {
+      body.add("enabled", draft.enabled());
+    }
+    String json = body.build().toString();
+    return call(
+        () ->
+            AdminApiJson.provider(
+                id == null
+                    ? api.post("providers", json, who.bearer(), addr(who))
+                    : api.put("providers", id(id), json, who.bearer(), addr(who))));
+  }
+
+  public void deleteProvider(AdminCredentials who, long id) {
+    run(() -> api.delete("providers", id(id), who.bearer(), addr(who)));
+  }
+
+  /** The whole pool of {@code GET /api/admin/providers/{id}/keys}, unpaged. */
+  public List<PoolKey> providerKeys(AdminCredentials who, long providerId) {
+    return call(
+        () ->
+            AdminApiJson.providerKeys(
+                api.get("providers", id(providerId), "keys", who.bearer(), addr(who))));
+  }
+
+  /** Adds one key with {@code POST /api/admin/providers/{id}/keys}. */
+  public void addProviderKey(AdminCredentials who, long providerId, String key) {
+    String json = Json.createObjectBuilder().add("key", key).build().toString();
+    run(() -> api.post("providers", id(providerId), "keys", json, who.bearer(), addr(who)));
+  }
+
+  // The key-pool API
+
+  public KeyPage keyPoolPage(AdminCredentials who, long providerId, KeyQuery query) {
+    return call(
+        () ->
+            AdminApiJson.keyPage(
+                api.keyPoolPage(
+                    providerId,
+                    query.offset(),
+                    query.limit(),
+                    query.status(),
+                    query.text(),
+                    query.sortParameter(),
+                    who.bearer(),
+                    addr(who))));
+  }
+
+  /** Imports keys, one per line of {@code text}; {@code firstLine} numbers the results. */
+  public List<ImportResult> keyPoolImport(
+      AdminCredentials who, long providerId, String text, int firstLine) {
+    String json =
+        Json.createObjectBuilder().add("text", text).add("test", false).build().toString();
+    return call(
+        () ->
+            AdminApiJson.importResults(
+                api.post(
+                    "key-pool", id(providerId), "keys", "batch", json, who.bearer(), addr(who)),
+                firstLine));
+  }
+
+  /**
+   * {@code enable}, {@code disable} or {@code delete} for some keys; answers the relay's report.
+   */
+  public List<String> keyPoolOperation(
+      AdminCredentials who, long providerId, String operation, List<Long> keyIds) {
+    JsonArrayBuilder ids = Json.createArrayBuilder();
+    keyIds.forEach(ids::add);
+    String json =
+        Json.createObjectBuilder()
+            .add("operation", operation)
+            .add("keyIds", ids)
+            .build()
+            .toString();
+    return call(
+        () ->
+            AdminApiJson.report(
+                api.post(
+                    "key-pool",
+                    id(providerId),
+                    "keys",
+                    "batch-operation",
+                    json,
+                    who.bearer(),
+                    addr(who))));
+  }
+
+  public List<String> keyPoolTest(AdminCredentials who, long providerId, long keyId) {
+    return call(
+        () ->
+            AdminApiJson.report(
+                api.post(
+                    "key-pool",
+                    id(providerId),
+                    "keys",
+                    id(keyId),
+                    "test",
+                    "{}",
+                    who.bearer(),
+                    addr(who))));
+  }
+
+  public List<String> keyPoolMaintenance(AdminCredentials who, long providerId) {
+    return call(
+        () ->
+            AdminApiJson.report(
+                api.post(
+                    "key-pool", id(providerId), "maintenance", "{}", who.bearer(), addr(who))));
+  }
+
+  // Routing
+
+  public ModelCatalog models(AdminCredentials who) {
+    return call(() -> AdminApiJson.models(api.get("models", who.bearer(), addr(who))));
+  }
+
+  /** Makes {@code provider} (and {@code model}, or the requested model when null) the default. */
+  public Route selectModel(AdminCredentials who, String provider, String model) {
+    JsonObjectBuilder body = Json.createObjectBuilder().add("provider", provider);
+    put(body, "model", model);
+    String json = body.build().toString();
+    return call(() -> AdminApiJson.route(api.post("select-model", json, who.bearer(), addr(who))));
+  }
+
+  public List<Route> routes(AdminCredentials who) {
+    return call(() -> AdminApiJson.routes(api.get("routes", who.bearer(), addr(who))));
+  }
+
+  public Route saveRoute(AdminCredentials who, Long id, RouteDraft draft) {
+    JsonObjectBuilder body = Json.createObjectBuilder();
+    put(body, "scenario", draft.scenario());
+    put(body, "match", draft.match());
+    put(body, "provider", draft.provider());
+    if (draft.model() != null) {
+      body.add("model", draft.model());
+    }
+    if (draft.fallbacks() != null) {
+      JsonArrayBuilder fallbacks = Json.createArrayBuilder();
+      for (Route.Target target : draft.fallbacks()) {
+        JsonObjectBuilder t = Json.createObjectBuilder().add("provider", target.provider());
+        put(t, "model", target.model());
+        fallbacks.add(t);
+      }
+      body.add("fallbacks", fallbacks);
+    }
+    if (draft.threshold() != null) {
+      body.add("threshold", draft.threshold());
+    }
+    if (draft.enabled() != null) {
+      body.add("enabled", draft.enabled());
+    }
+    String json = body.build().toString();
+    return call(
+        () ->
+            AdminApiJson.route(
+                id == null
+                    ? api.post("routes", json, who.bearer(), addr(who))
+                    : api.put("routes", id(id), json, who.bearer(), addr(who))));
+  }
+
+  public void deleteRoute(AdminCredentials who, long id) {
+    run(() -> api.delete("routes", id(id), who.bearer(), addr(who)));
+  }
+
+  // Client keys
+
+  public List<ClientKey> clientKeys(AdminCredentials who) {
+    return call(() -> AdminApiJson.clientKeys(api.get("client-keys", who.bearer(), addr(who))));
+  }
+
+  public IssuedClientKey createClientKey(AdminCredentials who, ClientKeyDraft draft) {
+    String json = clientKeyBody(draft);
+    return call(
+        () -> {
+          String answer = api.post("client-keys", json, who.bearer(), addr(who));
+          return new IssuedClientKey(
+              AdminApiJson.clientKey(answer), AdminApiJson.issuedKey(answer));
+        });
+  }
+
+  public ClientKey updateClientKey(AdminCredentials who, long id, ClientKeyDraft draft) {
+    String json = clientKeyBody(draft);
+    return call(
+        () ->
+            AdminApiJson.clientKey(api.put("client-keys", id(id), json, who.bearer(), addr(who))));
+  }
+
+  public void deleteClientKey(AdminCredentials who, long id) {
+    run(() -> api.delete("client-keys", id(id), who.bearer(), addr(who)));
+  }
+
+  private static String clientKeyBody(ClientKeyDraft draft) {
+    JsonObjectBuilder body = Json.createObjectBuilder();
+    put(body, "name", draft.name());
+    if (draft.models() != null) {
+      body.add("models", strings(draft.models()));
+    }
+    if (draft.rpmLimit() != null) {
+      body.add("rpmLimit", draft.rpmLimit());
+    }
+    if (draft.expiresAt() != null) {
+      body.add(
+          "expiresAt", Instant.EPOCH.equals(draft.expiresAt()) ? "" : draft.expiresAt().toString());
+    }
+    if (draft.enabled() != null) {
+      body.add("enabled", draft.enabled());
+    }
+    return body.build().toString();
+  }
+
+  // Claude accounts
+
+  public List<ClaudeAccount> accounts(AdminCredentials who) {
+    return call(() -> AdminApiJson.accounts(api.get("claude-accounts", who.bearer(), addr(who))));
+  }
+
+  /** A new account: {@code oauth} (signs in next) or {@code api_key} with its key. */
+  public ClaudeAccount createAccount(
+      AdminCredentials who, String name, String authType, String apiKey) {
+    JsonObjectBuilder body = Json.createObjectBuilder();
+    put(body, "name", name);
+    put(body, "authType", authType);
+    put(body, "apiKey", apiKey);
+    String json = body.build().toString();
+    return call(
+        () -> AdminApiJson.account(api.post("claude-accounts", json, who.bearer(), addr(who))));
+  }
+
+  public void deleteAccount(AdminCredentials who, long id) {
+    run(() -> api.delete("claude-accounts", id(id), who.bearer(), addr(who)));
+  }
+
+  /** Starts an OAuth sign-in: answers the URL where the person signs in to Claude. */
+  public String startSignIn(AdminCredentials who, long id) {
+    return call(
+        () ->
+            AdminApiJson.authorizeUrl(
+                api.post("claude-accounts", id(id), "auth", "{}", who.bearer(), addr(who))));
+  }
+
+  /** Completes it with the {@code code#state} Claude showed. */
+  public ClaudeAccount completeSignIn(AdminCredentials who, long id, String code) {
+    String json = Json.createObjectBuilder().add("code", code).build().toString();
+    return call(
+        () ->
+            AdminApiJson.account(
+                api.post("claude-accounts", id(id), "auth", json, who.bearer(), addr(who))));
+  }
+
+  public ClaudeAccount refreshAccount(AdminCredentials who, long id) {
+    return call(
+        () ->
+            AdminApiJson.account(
+                api.post("claude-accounts", id(id), "refresh", "{}", who.bearer(), addr(who))));
+  }
+
+  // Usage
+
+  /** Hourly usage over the last {@code hours}: all providers, one ({@code providerId}), one key. */
+  public UsageSeries usage(AdminCredentials who, int hours, Long providerId, Long keyId) {
+    return call(
+        () -> AdminApiJson.usage(api.usage(hours, providerId, keyId, who.bearer(), addr(who))));
+  }
+
+  private void run(Runnable request) {
+    call(
+        () -> {
+          request.run();
+          return null;
+        });
+  }
+
+  private static String id(long id) {
+    return Long.toString(id);
+  }
+
+  private static String addr(AdminCredentials who) {
+    return who.browserAddress();
+  }
+
+  private static void put(JsonObjectBuilder body, String name, String value) {
+    if (value != null) {
+      body.add(name, value);
+    }
+  }
+
+  private static JsonArrayBuilder strings(List<String> values) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    values.forEach(array::add);
+    return array;
   }
 
   private <T> T call(Supplier<T> request) {

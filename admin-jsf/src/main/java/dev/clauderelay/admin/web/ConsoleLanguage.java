@@ -55,14 +55,17 @@ public class ConsoleLanguage implements Serializable {
     return LANGUAGES;
   }
 
-  /** After a switch: show the same page again, now in the chosen language. */
+  /**
+   * After a switch: show the same page again, now in the chosen language, with its view parameters
+   * (the key-pool page's provider).
+   */
   public void reload() {
     FacesContext context = FacesContext.getCurrentInstance();
     String viewId = context.getViewRoot().getViewId();
     context
         .getApplication()
         .getNavigationHandler()
-        .handleNavigation(context, null, viewId + "?faces-redirect=true");
+        .handleNavigation(context, null, viewId + "?faces-redirect=true&includeViewParams=true");
   }
 
   private static List<Locale> browserPreferences(FacesContext context) {

@@ -63,6 +63,7 @@ class AdminApiIT {
             "/api/admin/models",
             "/api/admin/claude-accounts",
             "/api/admin/dashboard",
+            "/api/admin/usage",
             "/api/admin/audit",
             "/api/admin/config/export",
             "/api/admin/plugins")) {
@@ -278,6 +279,14 @@ class AdminApiIT {
     assertThat(dashboard.getJsonObject("health").getString("status")).isIn("ok", "degraded");
     assertThat(dashboard.getJsonObject("last24h").containsKey("requests")).isTrue();
     assertThat(dashboard.getJsonObject("claudeAccounts").containsKey("byState")).isTrue();
+
+    JsonObject usage = admin.get("/api/admin/usage?hours=3");
+    assertThat(usage.getJsonArray("series")).hasSize(3);
+    assertThat(usage.getJsonArray("series").getJsonObject(2).containsKey("requests")).isTrue();
+    assertThat(usage.getJsonArray("series").getJsonObject(2).getString("start"))
+        .endsWith(":00:00Z");
+    assertInvalid(admin.send("GET", "/api/admin/usage?hours=0", null), "hours");
+    assertInvalid(admin.send("GET", "/api/admin/usage?keyId=1", null), "keyId");
 
     JsonObject audit = admin.get("/api/admin/audit?limit=5");
     assertThat(audit.getJsonArray("entries")).isNotEmpty();

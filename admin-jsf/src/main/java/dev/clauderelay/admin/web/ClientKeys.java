@@ -1,0 +1,175 @@
+package dev.clauderelay.admin.web;
+
+import dev.clauderelay.admin.relay.ClientKey;
+import dev.clauderelay.admin.relay.ClientKeyDraft;
+import dev.clauderelay.admin.relay.RelayAdminClient;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The client keys tab: the keys clients use to reach the relay, with their limits (models, requests
+ * per minute, expiry). A new key is shown once, right after it is created, and forgotten as soon as
+ * its dialog closes.
+ */
+@Named
+@ViewScoped
+public class ClientKeys implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject private RelayAdminClient relay;
+  @Inject private ConsoleCalls calls;
+
+  private List<ClientKey> keys = List.of();
+  private Long editingId;
+  private String name;
+  private String modelsText = "*";
+  private Integer rpmLimit;
+  private LocalDate expiresOn;
+
+  /** The clear key of the key just created; transient: never written into saved view state. */
+  private transient String issuedKey;
+
+  private String issuedName;
+
+  public void load() {
+    keys = calls.attempt("clientKeys.loadFailed", relay::clientKeys).orElse(List.of());
+  }
+
+  public void newKey() {
+    editingId = null;
+    name = null;
+    modelsText = "*";
+    rpmLimit = null;
+    expiresOn = null;
+  }
+
+  public void edit(ClientKey key) {
+    editingId = key.id();
+    name = key.name();
+    modelsText = key.modelsText();
+    rpmLimit = key.rpmLimit() == 0 ? null : key.rpmLimit();
+    expiresOn =
+        key.expiresAt() == null ? null : LocalDate.ofInstant(key.expiresAt(), ZoneOffset.UTC);
+  }
+
+  public void save() {
+    ClientKeyDraft draft = draft(editingId == null);
+    if (editingId == null) {
+      calls
+          .attempt("clientKeys.createFailed", who -> relay.createClientKey(who, draft))
+          .ifPresent(
+              issued -> {
+                issuedKey = issued.clearKey();
+                issuedName = issued.key().name();
+                load();
+              });
+    } else {
+      calls
+          .attempt("clientKeys.saveFailed", who -> relay.updateClientKey(who, editingId, draft))
+          .ifPresent(
+              saved -> {
+                calls.info("clientKeys.saved", saved.name());
+                editingId = null;
+                load();
+              });
+    }
+  }
+
+  /**
+   * The draft for the API. An expiry is the end of the chosen day (UTC); on an update, no date
+   * means no expiry (sent as {@link Instant#EPOCH}, which the client turns into "").
+   */
+  ClientKeyDraft draft(boolean creating) {
+    Instant expiry =
+        expiresOn == null
+            ? (creating ? null : Instant.EPOCH)
+            : expiresOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+    List<String> models = ProviderForm.splitList(modelsText);
+    return new ClientKeyDraft(
+        name == null ? null : name.strip(),
+        models.isEmpty() ? List.of("*") : models,
+        rpmLimit == null ? 0 : rpmLimit,
+        expiry,
+        null);
+  }
+
+  /** The dialog showing the new key closed: the console forgets it. */
+  public void forgetIssuedKey() {
+    issuedKey = null;
+    issuedName = null;
+  }
+
+  public void toggle(ClientKey key) {
+    boolean enable = !key.enabled();
+    calls
+        .attempt(
+            "clientKeys.saveFailed",
+            who -> relay.updateClientKey(who, key.id(), ClientKeyDraft.enabledOnly(enable)))
+        .ifPresent(
+            saved ->
+                calls.info(enable ? "clientKeys.enabled" : "clientKeys.disabled", saved.name()));
+    load();
+  }
+
+  public void delete(ClientKey key) {
+    if (calls.run("clientKeys.deleteFailed", who -> relay.deleteClientKey(who, key.id()))) {
+      calls.info("clientKeys.deleted", key.name());
+    }
+    load();
+  }
+
+  public List<ClientKey> getKeys() {
+    return keys;
+  }
+
+  public Long getEditingId() {
+    return editingId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getModelsText() {
+    return modelsText;
+  }
+
+  public void setModelsText(String modelsText) {
+    this.modelsText = modelsText;
+  }
+
+  public Integer getRpmLimit() {
+    return rpmLimit;
+  }
+
+  public void setRpmLimit(Integer rpmLimit) {
+    this.rpmLimit = rpmLimit;
+  }
+
+  public LocalDate getExpiresOn() {
+    return expiresOn;
+  }
+
+  public void setExpiresOn(LocalDate expiresOn) {
+    this.expiresOn = expiresOn;
+  }
+
+  public String getIssuedKey() {
+    return issuedKey;
+  }
+
+  public String getIssuedName() {
+    return issuedName;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.clauderelay.admin.web;
+
+import dev.clauderelay.admin.relay.KeyPage;
+import dev.clauderelay.admin.relay.KeyQuery;
+import dev.clauderelay.admin.relay.PoolKey;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+/**
+ * The key-pool table's rows, one page at a time from the relay: the table's paging, sorting and
+ * filters become a {@link KeyQuery}, so a pool of 10,000 keys costs the page only the rows it
+ * shows.
+ */
+public class KeyTableModel extends LazyDataModel<PoolKey> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Reads a page; answers null when it could not (the page shows why). */
+  public interface PageSource extends Serializable {
+    KeyPage read(KeyQuery query);
+  }
+
+  static final String STATUS = "status";
+  static final String TEXT = "maskedKey";
+
+  private final PageSource source;
+  private List<PoolKey> rows = List.of();
+  private KeyPage lastPage;
+
+  public KeyTableModel(PageSource source) {
+    this.source = source;
+  }
+
+  @Override
+  public int count(Map<String, FilterMeta> filterBy) {
+    KeyPage page = source.read(query(0, 1, Map.of(), filterBy));
+    if (page == null) {
+      return 0;
+    }
+    lastPage = page;
+    return page.matching();
+  }
+
+  @Override
+  public List<PoolKey> load(
+      int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    KeyPage page = source.read(query(first, pageSize, sortBy, filterBy));
+    if (page == null) {
+      rows = List.of();
+      return rows;
+    }
+    lastPage = page;
+    setRowCount(page.matching());
+    rows = page.keys();
+    return rows;
+  }
+
+  /** The table's state as a query: the first sort column, the state and text filters. */
+  static KeyQuery query(
+      int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    String sortField = null;
+    boolean descending = false;
+    for (SortMeta sort : sortBy.values()) {
+      if (sort.getOrder() != SortOrder.UNSORTED) {
+        sortField = sortField(sort.getField());
+        descending = sort.getOrder() == SortOrder.DESCENDING;
+        break;
+      }
+    }
+    return new KeyQuery(
+        first, pageSize, filter(filterBy, STATUS), filter(filterBy, TEXT), sortField, descending);
+  }
+
+  /** Table fields to the API's sort names: the masked key column sorts by {@code key}. */
+  static String sortField(String field) {
+    return TEXT.equals(field) ? "key" : field;
+  }
+
+  private static String filter(Map<String, FilterMeta> filterBy, String field) {
+    FilterMeta meta = filterBy.get(field);
+    Object value = meta == null ? null : meta.getFilterValue();
+    return value == null ? null : value.toString();
+  }
+
+  @Override
+  public String getRowKey(PoolKey key) {
+    return Long.toString(key.id());
+  }
+
+  @Override
+  public PoolKey getRowData(String rowKey) {
+    for (PoolKey key : rows) {
+      if (Long.toString(key.id()).equals(rowKey)) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  /** The whole pool counted by state, as of the last page read; empty before the first. */
+  public Map<String, Integer> countsByState() {
+    return lastPage == null ? Map.of() : lastPage.countsByState();
+  }
+
+  public int total() {
+    return lastPage == null ? 0 : lastPage.total();
+  }
+}

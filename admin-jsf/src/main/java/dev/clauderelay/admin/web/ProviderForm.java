@@ -1,0 +1,128 @@
+package dev.clauderelay.admin.web;
+
+import dev.clauderelay.admin.relay.Provider;
+import dev.clauderelay.admin.relay.ProviderDraft;
+import dev.clauderelay.admin.relay.ProviderPreset;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+
+/** The fields of the add and edit provider forms, and what they mean to the admin API. */
+public class ProviderForm implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private String name;
+  private String kind = "openai";
+  private String baseUrl;
+  private String modelsText;
+  private String transformer;
+  private String strategy;
+  private boolean enabled = true;
+
+  static ProviderForm of(Provider provider) {
+    ProviderForm form = new ProviderForm();
+    form.name = provider.name();
+    form.kind = provider.kind();
+    form.baseUrl = provider.baseUrl();
+    form.modelsText = provider.modelsText();
+    form.transformer = provider.transformer();
+    form.strategy = provider.strategy();
+    form.enabled = provider.enabled();
+    return form;
+  }
+
+  /** Takes a preset's defaults; the name too, unless the admin typed one already. */
+  void apply(ProviderPreset preset) {
+    if (name == null || name.isBlank()) {
+      name = preset.id();
+    }
+    kind = preset.kind();
+    baseUrl = preset.baseUrl();
+    modelsText = String.join(", ", preset.models());
+    transformer = preset.transformer();
+    strategy = preset.strategy();
+  }
+
+  ProviderDraft draft() {
+    return new ProviderDraft(
+        trim(name),
+        kind,
+        trim(baseUrl),
+        transformer == null ? "" : transformer.strip(),
+        trim(strategy),
+        splitList(modelsText),
+        enabled);
+  }
+
+  /** Splits a list typed as {@code a, b} or one per line; blanks dropped. */
+  static List<String> splitList(String text) {
+    if (text == null) {
+      return List.of();
+    }
+    return Arrays.stream(text.split("[,\\n]"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
+  private static String trim(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getKind() {
+    return kind;
+  }
+
+  public void setKind(String kind) {
+    this.kind = kind;
+  }
+
+  public String getBaseUrl() {
+    return baseUrl;
+  }
+
+  public void setBaseUrl(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public String getModelsText() {
+    return modelsText;
+  }
+
+  public void setModelsText(String modelsText) {
+    this.modelsText = modelsText;
+  }
+
+  public String getTransformer() {
+    return transformer;
+  }
+
+  public void setTransformer(String transformer) {
+    this.transformer = transformer;
+  }
+
+  public String getStrategy() {
+    return strategy;
+  }
+
+  public void setStrategy(String strategy) {
+    this.strategy = strategy;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+}

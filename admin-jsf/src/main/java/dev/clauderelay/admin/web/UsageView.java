@@ -1,0 +1,97 @@
+package dev.clauderelay.admin.web;
+
+import dev.clauderelay.admin.relay.Provider;
+import dev.clauderelay.admin.relay.RelayAdminClient;
+import dev.clauderelay.admin.relay.UsageSeries;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The usage tab: requests, errors and tokens hour by hour, for all providers or one, over the last
+ * day, three days or week.
+ */
+@Named
+@ViewScoped
+public class UsageView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  static final List<Integer> WINDOWS = List.of(24, 72, 168);
+
+  @Inject private RelayAdminClient relay;
+  @Inject private ConsoleCalls calls;
+
+  private List<Provider> providers = List.of();
+  private Long providerId;
+  private int hours = 24;
+  private UsageSeries series;
+
+  public void load() {
+    providers = calls.attempt("providers.loadFailed", relay::providers).orElse(List.of());
+    reload();
+  }
+
+  public void reload() {
+    series =
+        calls
+            .attempt("usage.loadFailed", who -> relay.usage(who, hours, providerId, null))
+            .orElse(null);
+  }
+
+  public String getRequestsChart() {
+    return series == null ? "" : ChartJson.lines(series, requestLines(calls));
+  }
+
+  public String getTokensChart() {
+    return series == null
+        ? ""
+        : ChartJson.stackedBars(
+            series,
+            List.of(
+                new ChartJson.Line(
+                    calls.text("usage.inputTokens"), "#42a5f5", UsageSeries.Hour::inputTokens),
+                new ChartJson.Line(
+                    calls.text("usage.outputTokens"), "#ab47bc", UsageSeries.Hour::outputTokens)));
+  }
+
+  /** Requests, successes and errors: the lines of every traffic chart of the console. */
+  static List<ChartJson.Line> requestLines(ConsoleCalls calls) {
+    return List.of(
+        new ChartJson.Line(calls.text("usage.requests"), "#2196f3", UsageSeries.Hour::requests),
+        new ChartJson.Line(calls.text("usage.successes"), "#4caf50", UsageSeries.Hour::successes),
+        new ChartJson.Line(calls.text("usage.errors"), "#f44336", UsageSeries.Hour::errors),
+        new ChartJson.Line(
+            calls.text("usage.rateLimited"), "#ff9800", UsageSeries.Hour::rateLimited));
+  }
+
+  public List<Provider> getProviders() {
+    return providers;
+  }
+
+  public Long getProviderId() {
+    return providerId;
+  }
+
+  public void setProviderId(Long providerId) {
+    this.providerId = providerId;
+  }
+
+  public int getHours() {
+    return hours;
+  }
+
+  public void setHours(int hours) {
+    this.hours = WINDOWS.contains(hours) ? hours : 24;
+  }
+
+  public List<Integer> getWindows() {
+    return WINDOWS;
+  }
+
+  public UsageSeries getSeries() {
+    return series;
+  }
+}

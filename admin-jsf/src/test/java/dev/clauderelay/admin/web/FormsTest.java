@@ -1,0 +1,122 @@
+package dev.clauderelay.admin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clauderelay.admin.relay.ClientKeyDraft;
+import dev.clauderelay.admin.relay.ProviderDraft;
+import dev.clauderelay.admin.relay.ProviderPreset;
+import dev.clauderelay.admin.relay.Route;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the console's forms send to the admin API. */
+class FormsTest {
+
+  @Test
+  void listsAreTypedWithCommasOrOnePerLine() {
+    assertThat(ProviderForm.splitList(" a, b\n\nc ,")).containsExactly("a", "b", "c");
+    assertThat(ProviderForm.splitList(null)).isEmpty();
+  }
+
+  @Test
+  void aPresetFillsTheFormButKeepsATypedName() {
+    ProviderPreset deepseek =
+        new ProviderPreset(
+            "deepseek",
+            "DeepSeek",
+            "",
+            "openai",
+            "https://api.deepseek.com/v1",
+            "openai",
+            "round-robin",
+            List.of("deepseek-chat", "deepseek-reasoner"));
+    ProviderForm blank = new ProviderForm();
+    ProviderForm named = new ProviderForm();
+    named.setName("my-ds");
+
+    blank.apply(deepseek);
+    named.apply(deepseek);
+
+    ProviderDraft draft = blank.draft();
+    assertThat(draft.name()).isEqualTo("deepseek");
+    assertThat(draft.baseUrl()).isEqualTo("https://api.deepseek.com/v1");
+    assertThat(draft.models()).containsExactly("deepseek-chat", "deepseek-reasoner");
+    assertThat(draft.transformer()).isEqualTo("openai");
+    assertThat(named.draft().name()).isEqualTo("my-ds");
+  }
+
+  @Test
+  void anEmptyTransformerIsSentAsEmptyToClearIt() {
+    ProviderForm form = new ProviderForm();
+    form.setName("claude");
+    form.setKind("anthropic");
+
+    assertThat(form.draft().transformer()).isEmpty();
+    assertThat(form.draft().baseUrl()).isNull();
+  }
+
+  @Test
+  void fallbacksAreProvidersWithAnOptionalModel() {
+    assertThat(RouteForm.fallbacks("claude, ds/deepseek-chat, gm/"))
+        .containsExactly(
+            new Route.Target("claude", null),
+            new Route.Target("ds", "deepseek-chat"),
+            new Route.Target("gm", null));
+  }
+
+  @Test
+  void aThresholdIsSentOnlyForLongContextRules() {
+    RouteForm form = new RouteForm();
+    form.setThreshold(60_000L);
+    form.setProvider("gm");
+
+    assertThat(form.draft().threshold()).isNull();
+    form.setScenario("long_context");
+    assertThat(form.draft().threshold()).isEqualTo(60_000L);
+  }
+
+  @Test
+  void aClientKeyExpiresAtTheEndOfTheChosenDayInUtc() {
+    ClientKeys keys = new ClientKeys();
+    keys.setName(" laptop ");
+    keys.setModelsText("");
+    keys.setExpiresOn(LocalDate.of(2027, 1, 31));
+
+    ClientKeyDraft draft = keys.draft(true);
+
+    assertThat(draft.name()).isEqualTo("laptop");
+    assertThat(draft.models()).containsExactly("*");
+    assertThat(draft.rpmLimit()).isZero();
+    assertThat(draft.expiresAt()).isEqualTo(Instant.parse("2027-01-31T23:59:59Z"));
+  }
+
+  @Test
+  void clearingTheDateOfAKeyRemovesItsExpiry() {
+    ClientKeys keys = new ClientKeys();
+    keys.setName("ci");
+
+    assertThat(keys.draft(true).expiresAt()).as("creating: no expiry sent").isNull();
+    assertThat(keys.draft(false).expiresAt())
+        .as("updating: expiry removed")
+        .isEqualTo(Instant.EPOCH);
+  }
+
+  @Test
+  void pastedKeysAreTrimmedAndBlankLinesDropped() {
+    assertThat(ImportJob.keyLines("  sk-1 \n\n\tsk-2\r\n   \nsk 3"))
+        .containsExactly("sk-1", "sk-2", "sk 3");
+    assertThat(ImportJob.keyLines(null)).isEmpty();
+  }
+
+  @Test
+  void importProgressReachesAHundredOnlyWhenTheJobEnds() {
+    ImportJob job = new ImportJob(1, List.of("a", "b"));
+    job.addAll(List.of(), 2);
+
+    assertThat(job.percent()).isEqualTo(99);
+    job.finish(null);
+    assertThat(job.percent()).isEqualTo(100);
+  }
+}

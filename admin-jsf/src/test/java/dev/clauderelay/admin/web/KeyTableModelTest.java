@@ -1,0 +1,75 @@
+package dev.clauderelay.admin.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clauderelay.admin.relay.KeyPage;
+import dev.clauderelay.admin.relay.KeyQuery;
+import dev.clauderelay.admin.relay.PoolKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
+
+class KeyTableModelTest {
+
+  private static PoolKey key(long id) {
+    return new PoolKey(id, "sk-" + id, null, 1, "active", null, null, 0, 0, 0, 0, null, null);
+  }
+
+  @Test
+  void tableStateBecomesOneQueryForTheRelay() {
+    Map<String, SortMeta> sort =
+        Map.of(
+            "requests", SortMeta.builder().field("requests").order(SortOrder.DESCENDING).build());
+    Map<String, FilterMeta> filter =
+        Map.of(
+            "status", FilterMeta.builder().field("status").filterValue("disabled").build(),
+            "maskedKey", FilterMeta.builder().field("maskedKey").filterValue("abc").build());
+
+    KeyQuery query = KeyTableModel.query(50, 25, sort, filter);
+
+    assertThat(query).isEqualTo(new KeyQuery(50, 25, "disabled", "abc", "requests", true));
+  }
+
+  @Test
+  void theKeyColumnSortsByTheApisKeyField() {
+    Map<String, SortMeta> sort =
+        Map.of(
+            "maskedKey", SortMeta.builder().field("maskedKey").order(SortOrder.ASCENDING).build());
+
+    assertThat(KeyTableModel.query(0, 25, sort, Map.of()).sortParameter()).isEqualTo("key");
+  }
+
+  @Test
+  void loadAsksForThePageAndKeepsCountsAndRowsForSelection() {
+    List<KeyQuery> asked = new ArrayList<>();
+    KeyTableModel model =
+        new KeyTableModel(
+            query -> {
+              asked.add(query);
+              return new KeyPage(
+                  10_000, Map.of("active", 9_998, "disabled", 2), List.of(key(41), key(42)));
+            });
+
+    List<PoolKey> rows = model.load(40, 2, Map.of(), Map.of());
+
+    assertThat(asked).containsExactly(new KeyQuery(40, 2, null, null, null, false));
+    assertThat(rows).hasSize(2);
+    assertThat(model.getRowCount()).isEqualTo(10_000);
+    assertThat(model.total()).isEqualTo(10_000);
+    assertThat(model.getRowData("42")).isEqualTo(key(42));
+    assertThat(model.getRowKey(key(41))).isEqualTo("41");
+  }
+
+  @Test
+  void aPageThatCouldNotBeReadShowsNoRows() {
+    KeyTableModel model = new KeyTableModel(query -> null);
+
+    assertThat(model.count(Map.of())).isZero();
+    assertThat(model.load(0, 25, Map.of(), Map.of())).isEmpty();
+    assertThat(model.countsByState()).isEmpty();
+  }
+}

@@ -1,0 +1,189 @@
+package dev.clauderelay.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * How fast the key-pool page is with a big pool: opens it in Chromium and times the first render,
+ * paging to the end, sorting and filtering, each through the relay's paged answers.
+ *
+ * <p>Runs only when asked, as filling a pool takes a while: {@code -Drelay.scale.keys=10000} starts
+ * a relay and fills a pool (the key-pool batch import when the relay has it, else key by key,
+ * bounded by {@code relay.scale.minutes}, default 40); or {@code -Drelay.scale.url=...
+ * -Drelay.scale.password=... -Drelay.scale.provider=<id>} measures a running relay's pool. The
+ * timings go to {@code target/key-pool-render.txt}.
+ */
+class KeyPoolScaleIT {
+
+  @Test
+  void keyPoolPageStaysFastWithTenThousandKeys() throws Exception {
+    String url = System.getProperty("relay.scale.url");
+    int keys = Integer.getInteger("relay.scale.keys", 0);
+    Assumptions.assumeTrue(
+        url != null || keys > 0,
+        "set -Drelay.scale.keys=10000 (or -Drelay.scale.url=...) to measure the key-pool page");
+    RelayProcess relay = null;
+    String password = System.getProperty("relay.scale.password", ConsoleJourneys.PASSWORD);
+    long providerId = Long.getLong("relay.scale.provider", 0L);
+    try {
+      if (url == null) {
+        Path temp = Files.createTempDirectory("relay-scale");
+        relay = RelayProcess.start(temp.resolve("data"), Map.of("RELAY_ADMIN_PASSWORD", password));
+        assertThat(relay.awaitReady(Duration.ofSeconds(180))).as(relay.output()).isTrue();
+        url = relay.baseUrl();
+        providerId = fill(url, Http.signIn(url, password), keys);
+      }
+      measure(url, password, providerId);
+    } finally {
+      if (relay != null) {
+        relay.close();
+      }
+    }
+  }
+
+  private static long fill(String url, String token, int keys) throws Exception {
+    JsonNode provider =
+        Http.json(
+            Http.post(
+                url + "/api/admin/providers",
+                token,
+                "{\"name\":\"scale\",\"kind\":\"openai\",\"baseUrl\":\"http://127.0.0.1:9/v1\","
+                    + "\"models\":[\"m\"]}"));
+    long id = provider.get("id").asLong();
+    long deadline =
+        System.currentTimeMillis()
+            + TimeUnit.MINUTES.toMillis(Long.getLong("relay.scale.minutes", 40));
+    HttpResponse<String> batch =
+        Http.post(
+            url + "/api/admin/key-pool/" + id + "/keys/batch",
+            token,
+            "{\"text\":\"sk-scale-probe-000000-abcdef\",\"test\":false}");
+    if (batch.statusCode() < 300) {
+      for (int from = 1; from < keys && System.currentTimeMillis() < deadline; from += 500) {
+        List<String> lines = new ArrayList<>();
+        for (int i = from; i < Math.min(from + 500, keys); i++) {
+          lines.add("sk-scale-key-" + String.format("%06d", i) + "-abcdef");
+        }
+        Http.post(
+            url + "/api/admin/key-pool/" + id + "/keys/batch",
+            token,
+            Http.JSON.writeValueAsString(Map.of("text", String.join("\n", lines), "test", false)));
+      }
+      return id;
+    }
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService workers = Executors.newFixedThreadPool(2);
+    for (int w = 0; w < 2; w++) {
+      workers.execute(
+          () -> {
+            for (int i = next.getAndIncrement();
+                i < keys && System.currentTimeMillis() < deadline;
+                i = next.getAndIncrement()) {
+              Http.post(
+                  url + "/api/admin/providers/" + id + "/keys",
+                  token,
+                  "{\"key\":\"sk-scale-key-" + String.format("%06d", i) + "-abcdef\"}");
+            }
+          });
+    }
+    workers.shutdown();
+    workers.awaitTermination(2, TimeUnit.HOURS);
+    return id;
+  }
+
+  private static void measure(String url, String password, long providerId) throws Exception {
+    List<String> report =
+        new ArrayList<>() {
+          @Override
+          public boolean add(String line) {
+            System.out.println("key-pool page: " + line); // as it goes, should a step fail
+            return super.add(line);
+          }
+        };
+    try (Browser browser = Browser.start("en-US", Browser.DESKTOP, "scale")) {
+      browser.open(url + "/admin/login.xhtml");
+      browser.type(By.id("username"), "admin");
+      browser.type(By.id("password"), password);
+      browser.click(By.id("submit"));
+      browser.waitForVisible(By.id("accounts:accountTable"));
+
+      for (int run = 1; run <= 3; run++) {
+        long start = System.nanoTime();
+        browser.open(url + "/admin/keypool.xhtml?provider=" + providerId);
+        browser.find(By.cssSelector("#pool\\:keyTable_data > tr"));
+        long wall = (System.nanoTime() - start) / 1_000_000 - Browser.SETTLE_PAUSE_MS;
+        Number server =
+            (Number)
+                browser.script(
+                    "var t = performance.getEntriesByType('navigation')[0];"
+                        + " return Math.round(t.responseEnd - t.requestStart);");
+        Number load =
+            (Number)
+                browser.script(
+                    "var t = performance.getEntriesByType('navigation')[0];"
+                        + " return Math.round(t.loadEventEnd - t.startTime);");
+        report.add(
+            "open #"
+                + run
+                + ": "
+                + wall
+                + " ms until the table shows (server answer "
+                + server
+                + " ms, page load "
+                + load
+                + " ms)");
+      }
+      String total = browser.text(By.cssSelector("#pool\\:keyTable .ui-paginator-current"));
+      report.add("paginator: " + total);
+
+      report.add(
+          "next page: "
+              + timed(browser, By.cssSelector("#pool\\:keyTable .ui-paginator-next"))
+              + " ms");
+      report.add(
+          "last page: "
+              + timed(browser, By.cssSelector("#pool\\:keyTable .ui-paginator-last"))
+              + " ms");
+      report.add(
+          "sort by requests: "
+              + timed(browser, By.cssSelector("#pool\\:keyTable\\:requestsColumn"))
+              + " ms");
+      long start = System.nanoTime();
+      browser.type(By.cssSelector("#pool\\:keyTable\\:keyColumn\\:filter"), "999");
+      Browser.pause(600); // the filter's delay
+      browser.settle();
+      report.add(
+          "filter '999': "
+              + ((System.nanoTime() - start) / 1_000_000 - 600 - Browser.SETTLE_PAUSE_MS)
+              + " ms, "
+              + browser.text(By.cssSelector("#pool\\:keyTable .ui-paginator-current")));
+      browser.screenshots("key-pool-10000");
+    }
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target", "key-pool-render.txt"), report);
+  }
+
+  /**
+   * Milliseconds from the click until the Ajax answer is on the page (settle's pause taken off).
+   */
+  private static long timed(Browser browser, By by) {
+    long start = System.nanoTime();
+    browser.click(by);
+    return (System.nanoTime() - start) / 1_000_000 - Browser.SETTLE_PAUSE_MS;
+  }
+}
