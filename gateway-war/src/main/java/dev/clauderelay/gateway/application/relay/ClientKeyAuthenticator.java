@@ -1,7 +1,7 @@
 package dev.clauderelay.gateway.application.relay;
 
 import dev.clauderelay.gateway.application.topology.ClientKeyView;
-import dev.clauderelay.gateway.application.topology.TopologyService;
+import dev.clauderelay.gateway.application.topology.CurrentTopology;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.gateway.infrastructure.crypto.Secrets;
 import dev.clauderelay.plugin.api.ErrorType;
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class ClientKeyAuthenticator {
 
-  @Inject private TopologyService topology;
+  @Inject private CurrentTopology topology;
   @Inject private RelayConfig config;
 
   private boolean anonymousAllowed;
@@ -54,8 +54,7 @@ public class ClientKeyAuthenticator {
           ErrorType.AUTHENTICATION,
           "x-api-key header is required: use a client key issued by this relay's admin.");
     }
-    ClientKeyView key =
-        topology.current().clientKeysByHash().get(Secrets.sha256Hex(presented.strip()));
+    ClientKeyView key = topology.get().clientKeysByHash().get(Secrets.sha256Hex(presented.strip()));
     if (key == null) {
       throw new GatewayError(
           ErrorType.AUTHENTICATION, "invalid x-api-key: this relay does not know this key.");

@@ -3,10 +3,10 @@ package dev.clauderelay.gateway.application.relay;
 import dev.clauderelay.gateway.application.account.AccountPool;
 import dev.clauderelay.gateway.application.routing.RequestTraits;
 import dev.clauderelay.gateway.application.routing.ResolvedRoute;
+import dev.clauderelay.gateway.application.topology.CurrentTopology;
 import dev.clauderelay.gateway.application.topology.RelayTopology;
-import dev.clauderelay.gateway.application.topology.TopologyService;
 import dev.clauderelay.gateway.application.usage.RequestRecord;
-import dev.clauderelay.gateway.application.usage.UsageRecorder;
+import dev.clauderelay.gateway.application.usage.UsageQueue;
 import dev.clauderelay.gateway.infrastructure.upstream.UpstreamClient;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
@@ -23,9 +23,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class RelayService {
 
-  @Inject private TopologyService topology;
+  @Inject private CurrentTopology topology;
   @Inject private UpstreamClient upstream;
-  @Inject private UsageRecorder usage;
+  @Inject private UsageQueue usage;
   @Inject private StreamWatchdog watchdog;
   @Inject private RelayMetrics metrics;
 
@@ -46,7 +46,7 @@ public class RelayService {
    * @throws GatewayError before anything is sent, when no route serves the model
    */
   public void relay(RelayRequest request, ClientChannel client) {
-    RelayTopology current = topology.current();
+    RelayTopology current = topology.get();
     Optional<ResolvedRoute> route =
         current
             .routes()

@@ -76,19 +76,18 @@ public class TopologyService {
   @Inject private AccountUpkeep accountUpkeep;
 
   private final KeyPools pools = new KeyPools(System::currentTimeMillis);
-  private final AccountPool accounts = new AccountPool(System::currentTimeMillis);
-  private volatile RelayTopology current = RelayTopology.empty();
+  @Inject private CurrentTopology published;
 
   @PostConstruct
   void start() {
     accountUpkeep.warmUp();
-    accounts.upkeep(accountUpkeep);
+    published.accounts().upkeep(accountUpkeep);
     rebuild("startup");
   }
 
-  /** The snapshot the request path uses. */
+  /** The current snapshot; the request path reads it from {@link CurrentTopology}. */
   public RelayTopology current() {
-    return current;
+    return published.get();
   }
 
   public KeyPools pools() {
@@ -97,7 +96,7 @@ public class TopologyService {
 
   /** The Claude accounts, for the providers that send with them. */
   public AccountPool accounts() {
-    return accounts;
+    return published.accounts();
   }
 
   /** Reads the configuration and swaps in a new snapshot. */
@@ -137,13 +136,13 @@ public class TopologyService {
     for (ClientKey key : clientKeys.all()) {
       keysByHash.put(key.keyHash(), view(key));
     }
-    current =
+    published.publish(
         new RelayTopology(
             Map.copyOf(byId),
             Map.copyOf(byName),
             table,
             Map.copyOf(keysByHash),
-            advertisedModels(table, byId.values()));
+            advertisedModels(table, byId.values())));
     LOG.log(
         Level.INFO,
         "Relay configuration loaded ({0}): {1} provider(s), {2} key(s), {3} client key(s) in {4} ms",
@@ -181,7 +180,7 @@ public class TopologyService {
               toMillis(account.lastLimitedAt()),
               toMillis(account.updatedAt())));
     }
-    accounts.sync(snapshots, id -> encryption.decrypt(ciphertexts.get(id)));
+    published.accounts().sync(snapshots, id -> encryption.decrypt(ciphertexts.get(id)));
   }
 
   private static KeySnapshot snapshot(ProviderKey key, List<KeySnapshot.ModelSnapshot> models) {

@@ -14,6 +14,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,22 +28,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Takes one {@link RequestRecord} per request without ever blocking the request path, and writes
- * them every second in batches: the request log, the hourly aggregates per provider, key, client
- * key and model, and client keys' last use. On a clean shutdown everything queued is written.
- *
- * <p>The queue is bounded; if the database falls so far behind that it fills, further records are
- * dropped and counted rather than slowing requests down.
+ * Writes the {@link RequestRecord}s the request path leaves in the {@link UsageQueue}, every second
+ * in batches: the request log, the hourly aggregates per provider, key, client key and model, and
+ * client keys' last use. On a clean shutdown everything queued is written.
  */
 @Singleton
 @Startup
@@ -52,7 +47,6 @@ import javax.sql.DataSource;
 public class UsageRecorder {
 
   private static final Logger LOG = Logger.getLogger(UsageRecorder.class.getName());
-  private static final int CAPACITY = 100_000;
   private static final int BATCH = 5_000;
   private static final Duration REQUEST_LOG_RETENTION = Duration.ofDays(14);
 
@@ -61,24 +55,13 @@ public class UsageRecorder {
 
   @Resource private ManagedScheduledExecutorService scheduler;
 
-  private final BlockingQueue<RequestRecord> queue = new ArrayBlockingQueue<>(CAPACITY);
-  private final AtomicLong dropped = new AtomicLong();
+  @Inject private UsageQueue queue;
   private ScheduledFuture<?> flushing;
   private volatile boolean stopping;
 
   @PostConstruct
   void start() {
     flushing = scheduler.scheduleWithFixedDelay(this::flushSafely, 1, 1, TimeUnit.SECONDS);
-  }
-
-  /** Queues a record; never blocks. */
-  public void record(RequestRecord record) {
-    if (!queue.offer(record)) {
-      long count = dropped.incrementAndGet();
-      if (count == 1 || count % 1000 == 0) {
-        LOG.warning(() -> "Usage queue full: " + count + " record(s) dropped so far");
-      }
-    }
   }
 
   /** Records waiting to be written; for health and tests. */
@@ -92,7 +75,7 @@ public class UsageRecorder {
       flushing.cancel(false);
     }
     stopping = true;
-    while (!queue.isEmpty()) {
+    while (queue.size() > 0) {
       if (!flush()) {
         LOG.severe(() -> queue.size() + " usage record(s) could not be written at shutdown");
         return;
@@ -131,11 +114,7 @@ public class UsageRecorder {
           Level.WARNING,
           "Could not write {0} usage record(s): {1}",
           new Object[] {batch.size(), e.getMessage()});
-      for (RequestRecord record : batch) {
-        if (!queue.offer(record)) {
-          dropped.incrementAndGet();
-        }
-      }
+      queue.putBack(batch);
       return false;
     }
   }

@@ -1,10 +1,9 @@
 package dev.clauderelay.gateway.infrastructure.upstream;
 
+import dev.clauderelay.gateway.infrastructure.concurrent.RelayThreads;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
@@ -34,13 +32,13 @@ public class UpstreamClient {
    * Payara needs when they write and complete the client's response. Plain threads made the first
    * responses after a start hang unfinished.
    */
-  @Resource private ManagedThreadFactory threads;
+  @Inject private RelayThreads threads;
 
   private ExecutorService executor;
 
   @PostConstruct
   void start() {
-    executor = Executors.newCachedThreadPool(threads);
+    executor = threads.executor();
   }
 
   private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
@@ -93,10 +91,5 @@ public class UpstreamClient {
   /** The managed threads upstream answers are handled on. */
   public java.util.concurrent.Executor executor() {
     return executor;
-  }
-
-  @PreDestroy
-  void close() {
-    executor.shutdownNow();
   }
 }

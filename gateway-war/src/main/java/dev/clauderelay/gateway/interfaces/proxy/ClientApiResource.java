@@ -2,7 +2,7 @@ package dev.clauderelay.gateway.interfaces.proxy;
 
 import dev.clauderelay.gateway.application.relay.ClientKeyAuthenticator;
 import dev.clauderelay.gateway.application.topology.ClientKeyView;
-import dev.clauderelay.gateway.application.topology.TopologyService;
+import dev.clauderelay.gateway.application.topology.CurrentTopology;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,7 +28,7 @@ public class ClientApiResource {
   /** A fixed creation date: the relay does not know when an upstream released a model. */
   private static final String CREATED_AT = "2025-01-01T00:00:00Z";
 
-  @Inject private TopologyService topology;
+  @Inject private CurrentTopology topology;
   @Inject private ClientKeyAuthenticator authenticator;
 
   @HEAD
@@ -57,7 +57,7 @@ public class ClientApiResource {
       @HeaderParam("x-api-key") String apiKey, @HeaderParam("authorization") String authorization) {
     ClientKeyView key = authenticator.authenticate(apiKey, authorization);
     List<Map<String, Object>> data = new ArrayList<>();
-    for (String id : topology.current().advertisedModels()) {
+    for (String id : topology.get().advertisedModels()) {
       if (key != null && !key.allows(id)) {
         continue;
       }

@@ -8,11 +8,10 @@ import dev.clauderelay.gateway.application.relay.RelayService;
 import dev.clauderelay.gateway.application.relay.RequestIds;
 import dev.clauderelay.gateway.application.topology.ClientKeyView;
 import dev.clauderelay.gateway.application.usage.RequestRecord;
+import dev.clauderelay.gateway.infrastructure.concurrent.RelayThreads;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
@@ -53,7 +52,8 @@ public class MessagesServlet extends HttpServlet {
   @Inject private transient RelayService relay;
   @Inject private transient ClientKeyAuthenticator authenticator;
   @Inject private transient RelayConfig config;
-  @Resource private transient ManagedExecutorService containerThreads;
+  @Inject private transient RelayThreads containerThreads;
+  private transient volatile long maxBody = -1;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -106,7 +106,8 @@ public class MessagesServlet extends HttpServlet {
               headers(request));
       AsyncContext async = request.startAsync();
       async.setTimeout(0); // the relay times upstreams itself; a client may read a long stream
-      ServletClientChannel channel = new ServletClientChannel(async, response, containerThreads);
+      ServletClientChannel channel =
+          new ServletClientChannel(async, response, containerThreads.executor());
       try {
         relay.relay(relayRequest, channel);
       } catch (GatewayError e) {
@@ -131,13 +132,24 @@ public class MessagesServlet extends HttpServlet {
   }
 
   private long maxBody() {
-    return config.optional("RELAY_MAX_REQUEST_BYTES").map(Long::parseLong).orElse(DEFAULT_MAX_BODY);
+    long max = maxBody;
+    if (max < 0) {
+      max =
+          config.optional("RELAY_MAX_REQUEST_BYTES").map(Long::parseLong).orElse(DEFAULT_MAX_BODY);
+      maxBody = max;
+    }
+    return max;
   }
 
   private static byte[] readBody(HttpServletRequest request, long max) throws IOException {
     long declared = request.getContentLengthLong();
-    ByteArrayOutputStream body =
-        new ByteArrayOutputStream(declared > 0 && declared <= max ? (int) declared : 8192);
+    if (declared >= 0 && declared <= max) {
+      // The usual case: the length is known, so the body is read into its final array at once.
+      try (InputStream in = request.getInputStream()) {
+        return in.readNBytes((int) declared);
+      }
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
     byte[] buffer = new byte[16384];
     try (InputStream in = request.getInputStream()) {
       int read;

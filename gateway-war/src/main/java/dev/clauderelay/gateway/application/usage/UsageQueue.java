@@ -1,0 +1,56 @@
+package dev.clauderelay.gateway.application.usage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * The request path's hand-off to the {@link UsageRecorder}: a bounded queue that never blocks. A
+ * plain bean, so that recording a request costs no EJB proxy; when the database falls so far behind
+ * that it fills, records are dropped and counted rather than slowing requests down.
+ */
+@ApplicationScoped
+public class UsageQueue {
+
+  private static final Logger LOG = Logger.getLogger(UsageQueue.class.getName());
+  static final int CAPACITY = 100_000;
+
+  private final BlockingQueue<RequestRecord> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private final AtomicLong dropped = new AtomicLong();
+
+  /** Queues a record; never blocks. */
+  public void record(RequestRecord record) {
+    if (!queue.offer(record)) {
+      long count = dropped.incrementAndGet();
+      if (count == 1 || count % 1000 == 0) {
+        LOG.warning(() -> "Usage queue full: " + count + " record(s) dropped so far");
+      }
+    }
+  }
+
+  /** Records waiting to be written. */
+  public int size() {
+    return queue.size();
+  }
+
+  /** Records dropped because the queue was full. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  int drainTo(Collection<RequestRecord> batch, int max) {
+    return queue.drainTo(batch, max);
+  }
+
+  /** Puts back records whose write failed, dropping (and counting) what no longer fits. */
+  void putBack(Collection<RequestRecord> records) {
+    for (RequestRecord record : records) {
+      if (!queue.offer(record)) {
+        dropped.incrementAndGet();
+      }
+    }
+  }
+}
