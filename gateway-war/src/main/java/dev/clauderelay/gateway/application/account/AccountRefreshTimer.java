@@ -70,7 +70,7 @@ public class AccountRefreshTimer {
     int ok = 0;
     int failed = 0;
     for (Long id : accounts.refreshable()) {
-      if (accounts.refresh(id, "scheduled")) {
+      if (refreshOne(id, "scheduled")) {
         ok++;
       } else {
         failed++;
@@ -87,7 +87,21 @@ public class AccountRefreshTimer {
   void refreshExpiring() {
     LocalDateTime horizon = LocalDateTime.now(ZoneOffset.UTC).plus(oauth.settings().refreshAhead());
     for (Long id : accounts.expiringBefore(horizon)) {
-      accounts.refresh(id, "expiring soon");
+      refreshOne(id, "expiring soon");
+    }
+  }
+
+  /**
+   * One account's refresh, which cannot stop the round: its commit fails when the account was
+   * deleted meanwhile, and the others still need their tokens.
+   */
+  private boolean refreshOne(long id, String why) {
+    try {
+      return accounts.refresh(id, why);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING, "Refreshing Claude account " + id + " failed; the next round retries", e);
+      return false;
     }
   }
 }

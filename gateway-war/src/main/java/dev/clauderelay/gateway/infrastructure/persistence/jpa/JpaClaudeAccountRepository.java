@@ -49,9 +49,19 @@ public class JpaClaudeAccountRepository implements ClaudeAccountRepository {
     return em.merge(account);
   }
 
+  /**
+   * A bulk delete: a refresh storing new tokens at the same moment bumps the version, and an
+   * admin's delete must not fail because of it (the refresh's own commit fails instead,
+   * harmlessly).
+   */
   @Override
   public void delete(ClaudeAccount account) {
-    em.remove(em.contains(account) ? account : em.merge(account));
+    if (em.contains(account)) {
+      em.detach(account);
+    }
+    em.createQuery("DELETE FROM ClaudeAccount a WHERE a.id = :id")
+        .setParameter("id", account.id())
+        .executeUpdate();
   }
 
   // Bulk updates: they neither read the account nor bump its version, so they never fail against a
