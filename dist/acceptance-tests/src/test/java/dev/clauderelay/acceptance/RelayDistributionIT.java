@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -111,6 +112,130 @@ class RelayDistributionIT {
           .contains("survives-kill");
     }
     assertNoDatabaseServerLeft(data);
+  }
+
+  @Test
+  void aKilledRelayKeepsKeyStatesCountersAndTheLastAdminActions(@TempDir Path temp)
+      throws Exception {
+    Path data = temp.resolve("data");
+    Path config = temp.resolve("relay.json");
+    String limitedKey = "sk-acceptance-limited-0001";
+    String fineKey = "sk-acceptance-fine-0002";
+    try (FakeAnthropic upstream = new FakeAnthropic(Set.of(limitedKey))) {
+      Files.writeString(
+          config,
+          "{\"providers\":[{\"name\":\"claude\",\"kind\":\"anthropic\",\"baseUrl\":\""
+              + upstream.baseUrl()
+              + "\",\"keys\":[\""
+              + limitedKey
+              + "\",\""
+              + fineKey
+              + "\"],\"strategy\":\"round-robin\"}],\"defaultRoute\":{\"provider\":\"claude\"},"
+              + "\"clientKeys\":[{\"name\":\"t\",\"key\":\"rk-acceptance-kill-0123456789\","
+              + "\"models\":[\"*\"]}]}");
+      Map<String, String> settings =
+          Map.of(
+              "RELAY_CONFIG_FILE",
+              config.toString(),
+              "RELAY_ADMIN_PASSWORD",
+              "acceptance-admin-pass");
+      int sent = 6;
+      String pool;
+      String issuedKey;
+      try (RelayProcess relay = RelayProcess.start(data, settings)) {
+        assertThat(relay.awaitReady(START)).as(relay.output()).isTrue();
+        for (int i = 0; i < sent; i++) {
+          assertThat(message(relay, "rk-acceptance-kill-0123456789").statusCode()).isEqualTo(200);
+        }
+        String token = Http.signIn(relay.baseUrl(), "acceptance-admin-pass");
+        long providerId =
+            Http.json(Http.get(relay.baseUrl() + "/api/admin/providers", token))
+                .get("providers")
+                .get(0)
+                .get("id")
+                .asLong();
+        pool = relay.baseUrl() + "/api/admin/key-pool/" + providerId;
+        // Counters reach the database in batches, every few seconds: wait for one.
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(20))
+            .untilAsserted(
+                () -> {
+                  try (var db = EmbeddedDatabaseAccess.connect(data, relay.output());
+                      var sql = db.createStatement();
+                      var rows = sql.executeQuery("SELECT SUM(total_requests) FROM provider_key")) {
+                    rows.next();
+                    assertThat(rows.getLong(1)).isEqualTo(sent + 1L);
+                  }
+                });
+        // The admin's last actions, then the kill at once: these must not wait for any batch.
+        HttpResponse<String> added =
+            Http.post(pool + "/keys", token, "{\"key\":\"sk-acceptance-added-0003\"}");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        HttpResponse<String> disabled =
+            Http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(pool + "/keys/" + Http.json(added).get("id").asLong()))
+                    .header("Authorization", "Bearer " + token)
+                    .header("content-type", "application/json")
+                    .PUT(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"status\":\"disabled\"}")));
+        assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
+        HttpResponse<String> issued =
+            Http.post(
+                relay.baseUrl() + "/api/admin/client-keys",
+                token,
+                "{\"name\":\"issued-before-kill\",\"models\":[\"*\"]}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        issuedKey = Http.json(issued).get("key").asText();
+        relay.kill();
+      }
+
+      try (RelayProcess relay = RelayProcess.start(data, settings)) {
+        assertThat(relay.awaitReady(START)).as(relay.output()).isTrue();
+        String token = Http.signIn(relay.baseUrl(), "acceptance-admin-pass");
+        JsonNode keys =
+            Http.json(Http.get(pool.replaceFirst("^http://[^/]+", relay.baseUrl()), token))
+                .get("keys")
+                .get("items");
+        Map<String, JsonNode> byMask = new java.util.HashMap<>();
+        keys.forEach(k -> byMask.put(k.get("key").asText(), k));
+        JsonNode limited = find(byMask, "0001");
+        assertThat(limited.get("status").asText()).isEqualTo("cooling_down");
+        assertThat(java.time.Instant.parse(limited.get("statusUntil").asText()))
+            .isAfter(java.time.Instant.now().plusSeconds(300));
+        assertThat(limited.get("requests").asLong()).isEqualTo(1);
+        JsonNode fine = find(byMask, "0002");
+        assertThat(fine.get("status").asText()).isEqualTo("active");
+        assertThat(fine.get("requests").asLong()).isEqualTo(sent);
+        assertThat(fine.get("successes").asLong()).isEqualTo(sent);
+        assertThat(find(byMask, "0003").get("status").asText()).isEqualTo("disabled");
+        // The resting key still gets nothing, and the key issued just before the kill works.
+        assertThat(message(relay, issuedKey).statusCode()).isEqualTo(200);
+        assertThat(upstream.served()).isEqualTo(sent + 1);
+      }
+    }
+    assertNoDatabaseServerLeft(data);
+  }
+
+  private static JsonNode find(Map<String, JsonNode> byMask, String ending) {
+    return byMask.entrySet().stream()
+        .filter(e -> e.getKey().endsWith(ending))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no key ending in " + ending + ": " + byMask.keySet()));
+  }
+
+  private static HttpResponse<String> message(RelayProcess relay, String clientKey) {
+    return Http.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(relay.baseUrl() + "/v1/messages"))
+            .header("x-api-key", clientKey)
+            .header("content-type", "application/json")
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "{\"model\":\"claude-opus-5-5\",\"max_tokens\":8,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
   }
 
   @Test
