@@ -102,21 +102,4 @@ class FormsTest {
         .as("updating: expiry removed")
         .isEqualTo(Instant.EPOCH);
   }
-
-  @Test
-  void pastedKeysAreTrimmedAndBlankLinesDropped() {
-    assertThat(ImportJob.keyLines("  sk-1 \n\n\tsk-2\r\n   \nsk 3"))
-        .containsExactly("sk-1", "sk-2", "sk 3");
-    assertThat(ImportJob.keyLines(null)).isEmpty();
-  }
-
-  @Test
-  void importProgressReachesAHundredOnlyWhenTheJobEnds() {
-    ImportJob job = new ImportJob(1, List.of("a", "b"));
-    job.addAll(List.of(), 2);
-
-    assertThat(job.percent()).isEqualTo(99);
-    job.finish(null);
-    assertThat(job.percent()).isEqualTo(100);
-  }
 }
