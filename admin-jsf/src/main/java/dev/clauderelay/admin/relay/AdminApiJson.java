@@ -140,6 +140,8 @@ public final class AdminApiJson {
         strings(p, "models"),
         stringMap(p, "modelAliases"),
         p.getBoolean("enabled", true),
+        p.getBoolean("sessionAffinity", false),
+        p.getBoolean("claudeAccounts", false),
         p.getBoolean("available", true),
         nullableString(p, "unavailableReason"),
         (int) number(p, "keys"),

@@ -161,6 +161,12 @@ public class RelayAdminClient {
     if (draft.enabled() != null) {
       body.add("enabled", draft.enabled());
     }
+    if (draft.sessionAffinity() != null) {
+      body.add("sessionAffinity", draft.sessionAffinity());
+    }
+    if (draft.claudeAccounts() != null) {
+      body.add("claudeAccounts", draft.claudeAccounts());
+    }
     String json = body.build().toString();
     return call(
         () ->

@@ -10,6 +10,34 @@ import org.junit.jupiter.api.Test;
 class AdminApiPagesJsonTest {
 
   @Test
+  void aProviderCarriesItsSessionAffinityAndClaudeAccountsSettings() {
+    Provider provider = AdminApiJson.provider(Fixtures.read("provider.json"));
+
+    assertThat(provider.name()).isEqualTo("traffic");
+    assertThat(provider.transformer()).isEqualTo("openai");
+    assertThat(provider.strategy()).isEqualTo("round-robin");
+    assertThat(provider.sessionAffinity()).isFalse();
+    assertThat(provider.claudeAccounts()).isFalse();
+    assertThat(provider.keys()).isEqualTo(3);
+    assertThat(provider.usableKeys()).isEqualTo(3);
+    assertThat(
+            AdminApiJson.provider(
+                    "{\"id\":2,\"name\":\"claude\",\"kind\":\"anthropic\","
+                        + "\"sessionAffinity\":true,\"claudeAccounts\":true}")
+                .claudeAccounts())
+        .isTrue();
+  }
+
+  @Test
+  void thePluginsOfferTheirTransformersAndStrategies() {
+    PluginCatalog catalog = AdminApiJson.pluginCatalog(Fixtures.read("plugins.json"));
+
+    assertThat(catalog.extensionIds(PluginCatalog.TRANSFORMER)).containsExactly("gemini", "openai");
+    assertThat(catalog.extensionIds(PluginCatalog.STRATEGY))
+        .containsExactly("gemini-quota", "least-used", "random", "round-robin");
+  }
+
+  @Test
   void routesCarryFallbacksAndThreshold() {
     String body =
         "{\"routes\":[{\"id\":4,\"position\":0,\"scenario\":\"long_context\",\"match\":null,"

@@ -58,6 +58,27 @@ class FormsTest {
   }
 
   @Test
+  void claudeAccountsAreSentOnlyForAnAnthropicProvider() {
+    ProviderForm form = new ProviderForm();
+    form.setSessionAffinity(true);
+    form.setClaudeAccounts(true);
+
+    form.setKind("openai");
+    assertThat(form.draft().claudeAccounts()).isFalse();
+    assertThat(form.draft().sessionAffinity()).isTrue();
+    form.setKind("anthropic");
+    assertThat(form.draft().claudeAccounts()).isTrue();
+  }
+
+  @Test
+  void theEditFormKeepsAPluginChoiceNoLongerOffered() {
+    assertThat(ProviderList.withCurrent(List.of("openai"), "retired"))
+        .containsExactly("openai", "retired");
+    assertThat(ProviderList.withCurrent(List.of("openai"), "openai")).containsExactly("openai");
+    assertThat(ProviderList.withCurrent(List.of("openai"), null)).containsExactly("openai");
+  }
+
+  @Test
   void fallbacksAreProvidersWithAnOptionalModel() {
     assertThat(RouteForm.fallbacks("claude, ds/deepseek-chat, gm/"))
         .containsExactly(
