@@ -211,7 +211,8 @@ abstract class ConsoleJourneys {
     List<WebElement> refused = browser.all(By.cssSelector(".import-result.ui-tag-danger"));
     assertThat(added).hasSize(5);
     assertThat(refused).hasSize(2);
-    // The relay's own reasons, on the lines as pasted (the blank line 4 counted).
+    // The relay's own reasons, on the lines as pasted (the blank line 4 counted). On a phone the
+    // reflowed cell starts with its column's title.
     String results = browser.text(By.id("importForm:importResults"));
     assertThat(results).contains("key: must be printable").contains("repeats entry 1");
     assertThat(
@@ -221,7 +222,7 @@ abstract class ConsoleJourneys {
                         "//*[@id='importForm:importResults_data']/tr[.//*[contains(@class,"
                             + "'import-duplicate')]]/td[1]"))
                 .getText())
-        .isEqualTo("6");
+        .endsWith("6");
     assertThat(browser.driver().getPageSource()).doesNotContain("key-000002");
     browser.screenshots("import-results");
 
