@@ -457,7 +457,20 @@ public final class AdminApiJson {
         instant(a, "expiresAt"),
         instant(a, "lastRefreshAt"),
         instant(a, "rateLimitedUntil"),
-        a.getBoolean("signInInProgress", false));
+        a.getBoolean("signInInProgress", false),
+        a.get("sinceStart") instanceof JsonObject live ? traffic(live) : null);
+  }
+
+  private static ClaudeAccount.Traffic traffic(JsonObject t) {
+    return new ClaudeAccount.Traffic(
+        (int) number(t, "inFlight"),
+        number(t, "requests"),
+        number(t, "successes"),
+        number(t, "failures"),
+        number(t, "rateLimited"),
+        instant(t, "lastUsedAt"),
+        nullableString(t, "lastError"),
+        t.getBoolean("refreshing", false));
   }
 
   /**

@@ -38,6 +38,24 @@ class AdminApiPagesJsonTest {
   }
 
   @Test
+  void anAccountCarriesItsLiveCountersSinceTheRelayStarted() {
+    ClaudeAccount account = AdminApiJson.accounts(Fixtures.read("accounts.json")).get(0);
+
+    assertThat(account.name()).isEqualTo("team-1");
+    assertThat(account.status()).isEqualTo("active");
+    assertThat(account.credential()).isEqualTo("sk-ant-...0001");
+    assertThat(account.sinceStart().requests()).isZero();
+    assertThat(account.sinceStart().successRate()).isNull();
+    assertThat(account.sinceStart().refreshing()).isFalse();
+    assertThat(
+            AdminApiJson.account(
+                    "{\"id\":3,\"name\":\"new\",\"authType\":\"oauth\",\"status\":\"pending\"}")
+                .sinceStart())
+        .as("not loaded by the relay yet")
+        .isNull();
+  }
+
+  @Test
   void routesCarryFallbacksAndThreshold() {
     String body =
         "{\"routes\":[{\"id\":4,\"position\":0,\"scenario\":\"long_context\",\"match\":null,"
