@@ -140,6 +140,8 @@ public final class AdminApiJson {
         strings(p, "models"),
         stringMap(p, "modelAliases"),
         p.getBoolean("enabled", true),
+        p.getBoolean("sessionAffinity", false),
+        p.getBoolean("claudeAccounts", false),
         p.getBoolean("available", true),
         nullableString(p, "unavailableReason"),
         (int) number(p, "keys"),
@@ -163,102 +165,194 @@ public final class AdminApiJson {
     return presets;
   }
 
-  /** The keys of {@code GET /api/admin/providers/{id}/keys}: the whole pool, unpaged. */
-  public static List<PoolKey> providerKeys(String body) {
-    List<PoolKey> keys = new ArrayList<>();
-    for (JsonObject key : objects(read(body), "keys")) {
-      keys.add(poolKey(key));
-    }
-    return keys;
-  }
-
   /**
-   * A page of {@code GET /api/admin/key-pool/{id}}. Lenient about names the key-pool API may settle
-   * on: the counts as {@code counts}, {@code countsByState} or {@code byState}; the number of
-   * matching keys as {@code matching}, {@code filtered} or {@code total}.
+   * A page of {@code GET /api/admin/key-pool/{id}}: {@code counts} (the whole pool by state, with
+   * {@code limited_for_a_model}, {@code total} and {@code usable}) and {@code keys} ({@code total}
+   * matching the filter, the page's {@code items}).
    */
   public static KeyPage keyPage(String body) {
     JsonObject root = read(body);
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    JsonObject countObject =
-        firstObject(root, "counts", "countsByState", "byState", "countByStatus");
-    for (Map.Entry<String, JsonValue> entry : countObject.entrySet()) {
-      if (entry.getValue() instanceof JsonNumber n) {
-        counts.put(entry.getKey(), n.intValue());
+    JsonObject counts = requiredObject(root, "counts");
+    Map<String, Integer> byState = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> entry : counts.entrySet()) {
+      if (!NOT_STATES.contains(entry.getKey()) && entry.getValue() instanceof JsonNumber n) {
+        byState.put(entry.getKey(), n.intValue());
       }
     }
-    List<PoolKey> keys = new ArrayList<>();
-    for (JsonObject key : objects(root, "keys")) {
-      keys.add(poolKey(key));
+    JsonObject keys = requiredObject(root, "keys");
+    List<PoolKey> items = new ArrayList<>();
+    for (JsonObject key : objects(keys, "items")) {
+      items.add(poolKey(key));
     }
-    long matching = -1;
-    for (String name : List.of("matching", "filtered", "total")) {
-      if (root.get(name) instanceof JsonNumber n) {
-        matching = n.longValue();
-        break;
-      }
-    }
-    if (matching < 0) {
-      matching = keys.size();
-    }
-    return new KeyPage((int) matching, counts, keys);
+    return new KeyPage(
+        new KeyPage.Counts(
+            byState,
+            (int) number(counts, "limited_for_a_model"),
+            (int) requiredNumber(counts, "total"),
+            (int) number(counts, "usable")),
+        (int) requiredNumber(keys, "total"),
+        items);
   }
 
-  static PoolKey poolKey(JsonObject k) {
-    String masked = string(k, "maskedKey");
+  /** Entries of a pool's {@code counts} that are not states a key is in. */
+  private static final List<String> NOT_STATES = List.of("limited_for_a_model", "total", "usable");
+
+  private static PoolKey poolKey(JsonObject k) {
+    List<PoolKey.ModelLimit> limits = new ArrayList<>();
+    for (JsonObject limit : objects(k, "modelLimits")) {
+      limits.add(
+          new PoolKey.ModelLimit(
+              string(limit, "model"),
+              string(limit, "status"),
+              instant(limit, "until"),
+              nullableString(limit, "reason")));
+    }
     return new PoolKey(
         requiredNumber(k, "id"),
-        masked.isEmpty() ? string(k, "key") : masked,
+        requiredString(k, "key"),
         nullableString(k, "label"),
         (int) Math.max(1, number(k, "weight")),
-        string(k, "status"),
+        requiredString(k, "status"),
         instant(k, "statusUntil"),
         nullableString(k, "statusReason"),
+        limits,
+        instant(k, "nextProbeAt"),
+        (int) number(k, "inFlight"),
         number(k, "requests"),
         number(k, "successes"),
         number(k, "failures"),
         number(k, "rateLimited"),
+        number(k, "averageLatencyMs"),
         instant(k, "lastUsedAt"),
         nullableString(k, "lastError"));
   }
 
   /**
-   * The per-line results of {@code POST /api/admin/key-pool/{id}/keys/batch}: {@code results} (or
-   * {@code keys}), each with a {@code status} ({@code added} or {@code created} when it went in) or
-   * an {@code added} flag, and a {@code message} (or {@code error}).
+   * The {@code results} of {@code POST /api/admin/key-pool/{id}/keys/batch} sent as {@code text}:
+   * one per key line, each with its {@code line} in the text, the masked {@code key}, its {@code
+   * result}, a {@code message} when it was not added and the {@code upstream} answer when tested.
    */
-  public static List<ImportResult> importResults(String body, int firstLine) {
+  public static List<ImportResult> importResults(String body) {
     List<ImportResult> results = new ArrayList<>();
-    JsonObject root = read(body);
-    List<JsonObject> items = objects(root, "results");
-    if (items.isEmpty()) {
-      items = objects(root, "keys");
-    }
-    int line = firstLine;
-    for (JsonObject item : items) {
-      String status = string(item, "status");
-      JsonValue flag = item.get("added");
-      boolean added =
-          flag != null
-              ? flag == JsonValue.TRUE
-              : "added".equals(status) || "created".equals(status) || "ok".equals(status);
-      String message = string(item, "message");
-      if (message.isEmpty()) {
-        message = string(item, "error");
-      }
-      if (message.isEmpty()) {
-        message = status;
-      }
-      String masked = string(item, "maskedKey");
+    for (JsonObject item : objects(read(body), "results")) {
       results.add(
           new ImportResult(
-              item.get("line") instanceof JsonNumber n ? n.intValue() + firstLine - 1 : line,
-              masked.isEmpty() ? string(item, "key") : masked,
-              added,
-              message));
-      line++;
+              (int) requiredNumber(item, "line"),
+              string(item, "key"),
+              requiredString(item, "result"),
+              nullableString(item, "message"),
+              item.get("upstream") instanceof JsonObject upstream ? probe(upstream) : null));
     }
     return results;
+  }
+
+  /** The answer of {@code POST /api/admin/key-pool/{id}/keys/batch-operation}. */
+  public static OperationReport operationReport(String body) {
+    JsonObject root = read(body);
+    List<OperationReport.Result> results = new ArrayList<>();
+    for (JsonObject item : objects(root, "results")) {
+      results.add(
+          new OperationReport.Result(
+              requiredNumber(item, "keyId"),
+              nullableString(item, "key"),
+              "done".equals(string(item, "result")),
+              nullableString(item, "message")));
+    }
+    return new OperationReport(
+        requiredString(root, "operation"),
+        (int) requiredNumber(root, "done"),
+        (int) number(root, "notFound"),
+        results);
+  }
+
+  /** The answer of {@code POST /api/admin/key-pool/{id}/keys/{keyId}/test}. */
+  public static KeyTest keyTest(String body) {
+    JsonObject root = read(body);
+    return new KeyTest(
+        requiredNumber(root, "keyId"),
+        string(root, "key"),
+        probe(requiredObject(root, "upstream")),
+        requiredString(root, "statusBefore"),
+        requiredString(root, "status"));
+  }
+
+  /** The answer of {@code POST /api/admin/key-pool/{id}/maintenance}. */
+  public static Maintenance maintenance(String body) {
+    JsonObject root = read(body);
+    return new Maintenance(
+        changes(requiredArray(root, "recovered")),
+        changes(requiredArray(root, "probed")),
+        (int) number(root, "returned"),
+        (int) number(root, "invalidNotProbed"));
+  }
+
+  private static List<Maintenance.Change> changes(JsonArray array) {
+    List<Maintenance.Change> changes = new ArrayList<>();
+    for (JsonValue value : array) {
+      if (value instanceof JsonObject c) {
+        changes.add(
+            new Maintenance.Change(
+                requiredNumber(c, "keyId"),
+                string(c, "key"),
+                requiredString(c, "from"),
+                requiredString(c, "to"),
+                nullableString(c, "note"),
+                c.get("upstream") instanceof JsonObject upstream ? probe(upstream) : null));
+      }
+    }
+    return changes;
+  }
+
+  private static KeyProbe probe(JsonObject p) {
+    return new KeyProbe(
+        p.get("status") instanceof JsonNumber status ? status.intValue() : null,
+        p.getBoolean("passed", false),
+        p.getBoolean("keyAccepted", false),
+        nullableString(p, "errorClass"),
+        nullableString(p, "message"),
+        instant(p, "retryAt"),
+        number(p, "latencyMs"));
+  }
+
+  /**
+   * {@code GET /api/admin/key-pool/{id}/stats}: the {@code totals} and the hourly {@code series}
+   * (each {@code hour}, {@code requests}, {@code successes}, {@code failures}, {@code rateLimited},
+   * tokens), oldest first.
+   */
+  public static PoolStats poolStats(String body) {
+    JsonObject root = read(body);
+    JsonObject t = requiredObject(root, "totals");
+    Map<String, Long> failuresByClass = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> entry : object(t, "failuresByClass").entrySet()) {
+      if (entry.getValue() instanceof JsonNumber n) {
+        failuresByClass.put(entry.getKey(), n.longValue());
+      }
+    }
+    PoolStats.Totals totals =
+        new PoolStats.Totals(
+            (int) requiredNumber(t, "keys"),
+            requiredNumber(t, "requests"),
+            number(t, "successes"),
+            number(t, "failures"),
+            failuresByClass,
+            number(t, "clientErrors"),
+            number(t, "rateLimited"),
+            number(t, "averageLatencyMs"));
+    List<UsageSeries.Hour> hours = new ArrayList<>();
+    for (JsonValue value : requiredArray(root, "series")) {
+      if (value instanceof JsonObject h) {
+        hours.add(
+            new UsageSeries.Hour(
+                requiredInstant(h, "hour"),
+                number(h, "requests"),
+                number(h, "successes"),
+                number(h, "failures"),
+                number(h, "rateLimited"),
+                number(h, "inputTokens"),
+                number(h, "outputTokens")));
+      }
+    }
+    return new PoolStats(totals, new UsageSeries(hours));
   }
 
   public static List<Route> routes(String body) {
@@ -363,7 +457,20 @@ public final class AdminApiJson {
         instant(a, "expiresAt"),
         instant(a, "lastRefreshAt"),
         instant(a, "rateLimitedUntil"),
-        a.getBoolean("signInInProgress", false));
+        a.getBoolean("signInInProgress", false),
+        a.get("sinceStart") instanceof JsonObject live ? traffic(live) : null);
+  }
+
+  private static ClaudeAccount.Traffic traffic(JsonObject t) {
+    return new ClaudeAccount.Traffic(
+        (int) number(t, "inFlight"),
+        number(t, "requests"),
+        number(t, "successes"),
+        number(t, "failures"),
+        number(t, "rateLimited"),
+        instant(t, "lastUsedAt"),
+        nullableString(t, "lastError"),
+        t.getBoolean("refreshing", false));
   }
 
   /**
@@ -384,38 +491,6 @@ public final class AdminApiJson {
               number(h, "outputTokens")));
     }
     return new UsageSeries(hours);
-  }
-
-  /**
-   * A report (key test, maintenance) as lines a person can read: each top-level field as {@code
-   * name: value}, nested objects flattened with dots; arrays counted, or listed when short.
-   */
-  public static List<String> report(String body) {
-    List<String> lines = new ArrayList<>();
-    flatten("", read(body), lines);
-    return lines;
-  }
-
-  private static void flatten(String prefix, JsonObject object, List<String> lines) {
-    for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
-      String name = prefix + entry.getKey();
-      JsonValue value = entry.getValue();
-      if (value instanceof JsonObject nested) {
-        flatten(name + ".", nested, lines);
-      } else if (value instanceof JsonArray array) {
-        if (array.size() <= 5 && array.stream().noneMatch(v -> v instanceof JsonObject)) {
-          lines.add(name + ": " + array.stream().map(AdminApiJson::plain).toList());
-        } else {
-          lines.add(name + ": " + array.size());
-        }
-      } else {
-        lines.add(name + ": " + plain(value));
-      }
-    }
-  }
-
-  private static String plain(JsonValue value) {
-    return value instanceof JsonString s ? s.getString() : value.toString();
   }
 
   /** The answer is not the admin API's JSON: a wrong URL, a proxy page, a gateway bug. */
@@ -511,13 +586,26 @@ public final class AdminApiJson {
     return values;
   }
 
-  private static JsonObject firstObject(JsonObject object, String... names) {
-    for (String name : names) {
-      if (object.get(name) instanceof JsonObject value) {
-        return value;
-      }
+  private static JsonObject requiredObject(JsonObject object, String name) {
+    if (!(object.get(name) instanceof JsonObject value)) {
+      throw new MalformedAnswerException("missing '" + name + "'");
     }
-    return JsonValue.EMPTY_JSON_OBJECT;
+    return value;
+  }
+
+  private static JsonArray requiredArray(JsonObject object, String name) {
+    if (!(object.get(name) instanceof JsonArray value)) {
+      throw new MalformedAnswerException("missing '" + name + "'");
+    }
+    return value;
+  }
+
+  private static Instant requiredInstant(JsonObject object, String name) {
+    Instant value = instant(object, name);
+    if (value == null) {
+      throw new MalformedAnswerException("missing '" + name + "'");
+    }
+    return value;
   }
 
   private static JsonObject object(JsonObject object, String name) {

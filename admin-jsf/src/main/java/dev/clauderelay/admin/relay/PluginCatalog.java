@@ -8,8 +8,25 @@ public record PluginCatalog(String pluginsDir, List<Plugin> plugins) implements 
 
   private static final long serialVersionUID = 1L;
 
+  /** The extension point of request and answer translators. */
+  public static final String TRANSFORMER = "Transformer";
+
+  /** The extension point of key selection strategies. */
+  public static final String STRATEGY = "KeySelectionStrategy";
+
   public PluginCatalog {
     plugins = List.copyOf(plugins);
+  }
+
+  /** The ids of an extension point's implementations, sorted: {@code Transformer}, ... */
+  public List<String> extensionIds(String point) {
+    return plugins.stream()
+        .flatMap(p -> p.extensions().stream())
+        .filter(e -> point.equals(e.point()))
+        .map(Extension::id)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   /** One plugin jar and the extensions it contributes. */

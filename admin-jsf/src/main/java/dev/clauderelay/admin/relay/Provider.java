@@ -7,6 +7,9 @@ import java.util.Map;
 /**
  * A provider as the admin API shows it: its settings, whether the relay can use it now, and how
  * many keys its pool holds (how many usable).
+ *
+ * @param sessionAffinity each Claude Code session stays on one key while it is usable
+ * @param claudeAccounts an anthropic provider sends with the Claude accounts first, then its keys
  */
 public record Provider(
     long id,
@@ -18,6 +21,8 @@ public record Provider(
     List<String> models,
     Map<String, String> modelAliases,
     boolean enabled,
+    boolean sessionAffinity,
+    boolean claudeAccounts,
     boolean available,
     String unavailableReason,
     int keys,

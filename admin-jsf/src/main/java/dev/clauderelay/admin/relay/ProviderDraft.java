@@ -14,13 +14,15 @@ public record ProviderDraft(
     String transformer,
     String strategy,
     List<String> models,
-    Boolean enabled)
+    Boolean enabled,
+    Boolean sessionAffinity,
+    Boolean claudeAccounts)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
   /** Only the enabled flag: for the enable / disable switch of a provider row. */
   public static ProviderDraft enabledOnly(boolean enabled) {
-    return new ProviderDraft(null, null, null, null, null, null, enabled);
+    return new ProviderDraft(null, null, null, null, null, null, enabled, null, null);
   }
 }

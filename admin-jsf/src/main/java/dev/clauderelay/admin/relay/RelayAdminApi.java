@@ -65,15 +65,6 @@ public interface RelayAdminApi {
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 
-  @GET
-  @Path("api/admin/{resource}/{id}/{sub}")
-  String get(
-      @PathParam("resource") String resource,
-      @PathParam("id") String id,
-      @PathParam("sub") String sub,
-      @HeaderParam(AUTH) String bearer,
-      @HeaderParam(FORWARDED_FOR) String browserAddress);
-
   @POST
   @Path("api/admin/{resource}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -179,6 +170,31 @@ public interface RelayAdminApi {
       @QueryParam("status") String status,
       @QueryParam("q") String query,
       @QueryParam("sort") String sort,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  /** Recovers a pool's rested keys and probes up to {@code probe} invalid ones. */
+  @POST
+  @Path("api/admin/key-pool/{providerId}/maintenance")
+  @Consumes(MediaType.APPLICATION_JSON)
+  String keyPoolMaintenance(
+      @PathParam("providerId") long providerId,
+      @QueryParam("probe") int probe,
+      String body,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  /**
+   * A pool's (or with {@code keyId} one key's) totals and hourly series; {@code limit} bounds the
+   * page of per-key counters the answer also carries.
+   */
+  @GET
+  @Path("api/admin/key-pool/{providerId}/stats")
+  String keyPoolStats(
+      @PathParam("providerId") long providerId,
+      @QueryParam("keyId") Long keyId,
+      @QueryParam("hours") int hours,
+      @QueryParam("limit") int limit,
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 

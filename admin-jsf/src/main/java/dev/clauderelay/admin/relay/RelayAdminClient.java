@@ -25,7 +25,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /**
  * The console's only way to the gateway: calls the admin API and answers with records, a {@link
  * RelayRefusedException} (the gateway said no) or a {@link RelayUnreachableException} (it did not
- * answer). Built once with short timeouts, so a hung gateway costs a page at most ten seconds.
+ * answer). Built once with short timeouts, so a hung gateway costs a page at most ten seconds;
+ * calls that wait for upstreams to answer probes (a key test, maintenance, a tested import) have a
+ * minute, and ask for at most {@value #PROBES_PER_CALL} probes at a time.
  */
 @ApplicationScoped
 public class RelayAdminClient {
@@ -34,8 +36,17 @@ public class RelayAdminClient {
   static final long CONNECT_TIMEOUT_MS = 2_000;
   static final long READ_TIMEOUT_MS = 10_000;
 
+  /**
+   * The relay waits up to 15 s for a probe's answer and runs 8 at once: 24 probes take at most 45
+   * s, inside {@link #PROBING_READ_TIMEOUT_MS}.
+   */
+  public static final int PROBES_PER_CALL = 24;
+
+  static final long PROBING_READ_TIMEOUT_MS = 60_000;
+
   private URI baseUri;
   private RelayAdminApi api;
+  private RelayAdminApi probingApi;
 
   @PostConstruct
   void connect() {
@@ -44,15 +55,19 @@ public class RelayAdminClient {
         AdminApiUrl.resolve(
             config.getOptionalValue("RELAY_ADMIN_API_URL", String.class),
             config.getOptionalValue("RELAY_PORT", String.class));
-    api =
-        RestClientBuilder.newBuilder()
-            .baseUri(baseUri)
-            .connectTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-            .readTimeout(READ_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-            .property("microprofile.rest.client.disable.default.mapper", true)
-            .register(RelayErrorMapper.class)
-            .build(RelayAdminApi.class);
+    api = build(READ_TIMEOUT_MS);
+    probingApi = build(PROBING_READ_TIMEOUT_MS);
     LOG.log(Level.INFO, "Admin console uses the relay admin API at {0}", baseUri);
+  }
+
+  private RelayAdminApi build(long readTimeoutMillis) {
+    return RestClientBuilder.newBuilder()
+        .baseUri(baseUri)
+        .connectTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
+        .property("microprofile.rest.client.disable.default.mapper", true)
+        .register(RelayErrorMapper.class)
+        .build(RelayAdminApi.class);
   }
 
   /** Resolves the URL at deployment, so a malformed RELAY_ADMIN_API_URL fails loudly and early. */
@@ -62,11 +77,13 @@ public class RelayAdminClient {
 
   @PreDestroy
   void disconnect() {
-    if (api instanceof Closeable closeable) {
-      try {
-        closeable.close();
-      } catch (IOException e) {
-        LOG.log(Level.FINE, "Closing the admin API client failed", e);
+    for (RelayAdminApi client : List.of(api, probingApi)) {
+      if (client instanceof Closeable closeable) {
+        try {
+          closeable.close();
+        } catch (IOException e) {
+          LOG.log(Level.FINE, "Closing the admin API client failed", e);
+        }
       }
     }
   }
@@ -144,6 +161,12 @@ public class RelayAdminClient {
     if (draft.enabled() != null) {
       body.add("enabled", draft.enabled());
     }
+    if (draft.sessionAffinity() != null) {
+      body.add("sessionAffinity", draft.sessionAffinity());
+    }
+    if (draft.claudeAccounts() != null) {
+      body.add("claudeAccounts", draft.claudeAccounts());
+    }
     String json = body.build().toString();
     return call(
         () ->
@@ -157,21 +180,7 @@ public class RelayAdminClient {
     run(() -> api.delete("providers", id(id), who.bearer(), addr(who)));
   }
 
-  /** The whole pool of {@code GET /api/admin/providers/{id}/keys}, unpaged. */
-  public List<PoolKey> providerKeys(AdminCredentials who, long providerId) {
-    return call(
-        () ->
-            AdminApiJson.providerKeys(
-                api.get("providers", id(providerId), "keys", who.bearer(), addr(who))));
-  }
-
-  /** Adds one key with {@code POST /api/admin/providers/{id}/keys}. */
-  public void addProviderKey(AdminCredentials who, long providerId, String key) {
-    String json = Json.createObjectBuilder().add("key", key).build().toString();
-    run(() -> api.post("providers", id(providerId), "keys", json, who.bearer(), addr(who)));
-  }
-
-  // The key-pool API
+  // The key pool: /api/admin/key-pool/{providerId}
 
   public KeyPage keyPoolPage(AdminCredentials who, long providerId, KeyQuery query) {
     return call(
@@ -188,23 +197,24 @@ public class RelayAdminClient {
                     addr(who))));
   }
 
-  /** Imports keys, one per line of {@code text}; {@code firstLine} numbers the results. */
+  /**
+   * Imports the keys of {@code text}, one per line; blank lines and lines starting with {@code #}
+   * are skipped but counted, so each result names its line in {@code text}. With {@code test}, the
+   * relay adds only the keys its upstream accepts: send at most {@value #PROBES_PER_CALL} then.
+   */
   public List<ImportResult> keyPoolImport(
-      AdminCredentials who, long providerId, String text, int firstLine) {
-    String json =
-        Json.createObjectBuilder().add("text", text).add("test", false).build().toString();
+      AdminCredentials who, long providerId, String text, boolean test) {
+    String json = Json.createObjectBuilder().add("text", text).add("test", test).build().toString();
+    RelayAdminApi client = test ? probingApi : api;
     return call(
         () ->
             AdminApiJson.importResults(
-                api.post(
-                    "key-pool", id(providerId), "keys", "batch", json, who.bearer(), addr(who)),
-                firstLine));
+                client.post(
+                    "key-pool", id(providerId), "keys", "batch", json, who.bearer(), addr(who))));
   }
 
-  /**
-   * {@code enable}, {@code disable} or {@code delete} for some keys; answers the relay's report.
-   */
-  public List<String> keyPoolOperation(
+  /** {@code enable}, {@code disable} or {@code delete} some keys. */
+  public OperationReport keyPoolOperation(
       AdminCredentials who, long providerId, String operation, List<Long> keyIds) {
     JsonArrayBuilder ids = Json.createArrayBuilder();
     keyIds.forEach(ids::add);
@@ -216,7 +226,7 @@ public class RelayAdminClient {
             .toString();
     return call(
         () ->
-            AdminApiJson.report(
+            AdminApiJson.operationReport(
                 api.post(
                     "key-pool",
                     id(providerId),
@@ -227,11 +237,12 @@ public class RelayAdminClient {
                     addr(who))));
   }
 
-  public List<String> keyPoolTest(AdminCredentials who, long providerId, long keyId) {
+  /** Tests one key against its upstream now; the relay applies the verdict to the key's state. */
+  public KeyTest keyPoolTest(AdminCredentials who, long providerId, long keyId) {
     return call(
         () ->
-            AdminApiJson.report(
-                api.post(
+            AdminApiJson.keyTest(
+                probingApi.post(
                     "key-pool",
                     id(providerId),
                     "keys",
@@ -242,12 +253,24 @@ public class RelayAdminClient {
                     addr(who))));
   }
 
-  public List<String> keyPoolMaintenance(AdminCredentials who, long providerId) {
+  /**
+   * Recovers the keys whose rest is over and probes up to {@value #PROBES_PER_CALL} invalid keys
+   * now; the answer counts those left for another run.
+   */
+  public Maintenance keyPoolMaintenance(AdminCredentials who, long providerId) {
     return call(
         () ->
-            AdminApiJson.report(
-                api.post(
-                    "key-pool", id(providerId), "maintenance", "{}", who.bearer(), addr(who))));
+            AdminApiJson.maintenance(
+                probingApi.keyPoolMaintenance(
+                    providerId, PROBES_PER_CALL, "{}", who.bearer(), addr(who))));
+  }
+
+  /** The pool's totals and hourly traffic over the last {@code hours}; one key's with keyId. */
+  public PoolStats keyPoolStats(AdminCredentials who, long providerId, Long keyId, int hours) {
+    return call(
+        () ->
+            AdminApiJson.poolStats(
+                api.keyPoolStats(providerId, keyId, hours, 1, who.bearer(), addr(who))));
   }
 
   // Routing

@@ -38,22 +38,12 @@ public class AddProvider implements Serializable {
             "addProvider.pluginsFailed", who -> relay.plugins(who.token(), who.browserAddress()))
         .ifPresent(
             catalog -> {
-              transformers = extensions(catalog, "Transformer");
-              strategies = extensions(catalog, "KeySelectionStrategy");
+              transformers = catalog.extensionIds(PluginCatalog.TRANSFORMER);
+              strategies = catalog.extensionIds(PluginCatalog.STRATEGY);
             });
     if (presetId == null) {
       presetsOfKind().stream().findFirst().ifPresent(p -> choosePreset(p.id()));
     }
-  }
-
-  static List<String> extensions(PluginCatalog catalog, String point) {
-    return catalog.plugins().stream()
-        .flatMap(p -> p.extensions().stream())
-        .filter(e -> point.equals(e.point()))
-        .map(PluginCatalog.Extension::id)
-        .distinct()
-        .sorted()
-        .toList();
   }
 
   /** The kind changed: offer its presets and take the first one's defaults. */

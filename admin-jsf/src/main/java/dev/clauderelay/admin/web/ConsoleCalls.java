@@ -1,7 +1,6 @@
 package dev.clauderelay.admin.web;
 
 import dev.clauderelay.admin.relay.AdminCredentials;
-import dev.clauderelay.admin.relay.KeyPoolUnsupportedException;
 import dev.clauderelay.admin.relay.RelayRefusedException;
 import dev.clauderelay.admin.relay.RelayUnreachableException;
 import jakarta.enterprise.context.RequestScoped;
@@ -65,15 +64,6 @@ public class ConsoleCalls {
           context,
           ConsoleMessages.text(context, failureKey),
           ConsoleMessages.unreachable(context, unreachable) + " (" + unreachable.reason() + ")");
-    } else if (e instanceof KeyPoolUnsupportedException unsupported) {
-      error(
-          context,
-          ConsoleMessages.text(context, failureKey),
-          ConsoleMessages.text(
-              context,
-              "keyPool.unsupported",
-              ConsoleMessages.textOr(
-                  context, "keyPool.verb." + unsupported.operation(), unsupported.operation())));
     } else {
       throw e;
     }

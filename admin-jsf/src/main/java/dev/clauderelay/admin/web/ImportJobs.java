@@ -2,7 +2,7 @@ package dev.clauderelay.admin.web;
 
 import dev.clauderelay.admin.relay.AdminCredentials;
 import dev.clauderelay.admin.relay.ImportResult;
-import dev.clauderelay.admin.relay.KeyPoolAccess;
+import dev.clauderelay.admin.relay.RelayAdminClient;
 import dev.clauderelay.admin.relay.RelayRefusedException;
 import dev.clauderelay.admin.relay.RelayUnreachableException;
 import jakarta.annotation.Resource;
@@ -17,7 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs batch imports off the request thread, a chunk of lines per admin API call, so the page can
+ * Runs batch imports off the request thread, a chunk of keys per admin API call, so the page can
  * show progress and a person can keep working; a job is found again by its id. Finished jobs are
  * forgotten once their page has read them.
  */
@@ -27,12 +27,16 @@ public class ImportJobs {
   private static final Logger LOG = Logger.getLogger(ImportJobs.class.getName());
 
   @Resource private ManagedExecutorService executor;
-  @Inject private KeyPoolAccess pools;
+  @Inject private RelayAdminClient relay;
 
   private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
 
-  String start(AdminCredentials who, long providerId, List<String> lines) {
-    ImportJob job = new ImportJob(providerId, lines);
+  /** Starts importing the keys of {@code text}; null when it holds none. */
+  String start(AdminCredentials who, long providerId, String text, boolean test) {
+    ImportJob job = new ImportJob(providerId, text, test);
+    if (job.total() == 0) {
+      return null;
+    }
     String id = UUID.randomUUID().toString();
     jobs.put(id, job);
     executor.execute(() -> run(who, job));
@@ -52,12 +56,10 @@ public class ImportJobs {
   private void run(AdminCredentials who, ImportJob job) {
     String stoppedBecause = null;
     try {
-      List<String> lines = job.lines();
-      for (int from = 0; from < lines.size(); from += KeyPoolAccess.IMPORT_CHUNK) {
-        int to = Math.min(from + KeyPoolAccess.IMPORT_CHUNK, lines.size());
+      for (ImportJob.Chunk chunk : job.chunks()) {
         List<ImportResult> results =
-            pools.importLines(who, job.providerId(), lines.subList(from, to), from + 1);
-        job.addAll(results, to - from);
+            relay.keyPoolImport(who, job.providerId(), chunk.text(), job.test());
+        job.addAll(results, chunk.keys());
       }
     } catch (RelayRefusedException e) {
       stoppedBecause = e.isUnauthorized() ? "unauthorized" : e.getMessage();

@@ -2,11 +2,15 @@ package dev.clauderelay.admin.web;
 
 import dev.clauderelay.admin.relay.ImportResult;
 import dev.clauderelay.admin.relay.KeyPage;
-import dev.clauderelay.admin.relay.KeyPoolAccess;
+import dev.clauderelay.admin.relay.KeyQuery;
+import dev.clauderelay.admin.relay.KeyTest;
+import dev.clauderelay.admin.relay.Maintenance;
+import dev.clauderelay.admin.relay.OperationReport;
 import dev.clauderelay.admin.relay.PoolKey;
+import dev.clauderelay.admin.relay.PoolStats;
 import dev.clauderelay.admin.relay.Provider;
 import dev.clauderelay.admin.relay.RelayAdminClient;
-import dev.clauderelay.admin.relay.UsageSeries;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The key pool of one provider: a lazily paged table of its keys (sorted and filtered by the
- * relay), a batch import with progress and a result per line, batch enable / disable / delete,
- * testing a key, maintenance, and charts of the pool's traffic, one key's traffic and the keys by
- * state.
+ * The key pool of one provider, through the relay's key-pool API: a lazily paged table of its keys
+ * (sorted and filtered by the relay), a batch import with progress and a result per line, batch
+ * enable / disable / delete, testing a key, maintenance, and charts of the pool's traffic, one
+ * key's traffic and the keys by state.
  */
 @Named
 @ViewScoped
@@ -30,6 +34,10 @@ public class KeyPoolView implements Serializable {
 
   static final List<String> STATES =
       List.of("active", "cooling_down", "exhausted", "invalid", "disabled");
+
+  /** What the state filter offers: the states, and the active keys limited for some model. */
+  static final String LIMITED_FOR_A_MODEL = "limited_for_a_model";
+
   static final Map<String, String> STATE_COLOURS =
       Map.of(
           "active", "#4caf50",
@@ -39,7 +47,6 @@ public class KeyPoolView implements Serializable {
           "disabled", "#9e9e9e");
 
   @Inject private RelayAdminClient relay;
-  @Inject private KeyPoolAccess pools;
   @Inject private ImportJobs imports;
   @Inject private ConsoleCalls calls;
 
@@ -50,17 +57,19 @@ public class KeyPoolView implements Serializable {
   private List<PoolKey> selected = new ArrayList<>();
 
   private String importText;
+  private boolean importTest;
   private String importJobId;
   private List<ImportResult> importResults = List.of();
   private String importSummary;
 
-  private List<String> report = List.of();
   private String reportTitle;
+  private KeyTest keyTest;
+  private Maintenance maintenance;
 
   private int hours = 24;
-  private UsageSeries poolSeries;
+  private PoolStats poolStats;
   private PoolKey chartKey;
-  private UsageSeries keySeries;
+  private PoolStats keyStats;
 
   public void load() {
     if (providerId <= 0) {
@@ -83,10 +92,10 @@ public class KeyPoolView implements Serializable {
    * Reads one page for the table. The table reads while the page is being written, after the
    * messages: a failure is also kept for the table's own empty message.
    */
-  private KeyPage readPage(dev.clauderelay.admin.relay.KeyQuery query) {
+  private KeyPage readPage(KeyQuery query) {
     loadProblem = null;
     try {
-      return pools.page(calls.credentials(), providerId, query);
+      return relay.keyPoolPage(calls.credentials(), providerId, query);
     } catch (RuntimeException e) {
       calls.failed("keyPool.loadFailed", e);
       loadProblem = calls.text("keyPool.loadFailed") + ": " + e.getMessage();
@@ -100,8 +109,8 @@ public class KeyPoolView implements Serializable {
   }
 
   /**
-   * Reads the pool's counts by state now: the charts are written before the table reads its first
-   * page, and after a change they must show the pool as it is.
+   * Reads the pool's counts now: the charts are written before the table reads its first page, and
+   * after a change they must show the pool as it is.
    */
   void refreshCounts() {
     if (keys != null) {
@@ -109,16 +118,18 @@ public class KeyPoolView implements Serializable {
     }
   }
 
+  /** The pool's stats over the window, and the charted key's. */
   public void loadCharts() {
-    poolSeries =
+    poolStats =
         calls
-            .attempt("usage.loadFailed", who -> relay.usage(who, hours, providerId, null))
+            .attempt("keyPool.statsFailed", who -> relay.keyPoolStats(who, providerId, null, hours))
             .orElse(null);
     if (chartKey != null) {
       long keyId = chartKey.id();
-      keySeries =
+      keyStats =
           calls
-              .attempt("usage.loadFailed", who -> relay.usage(who, hours, providerId, keyId))
+              .attempt(
+                  "keyPool.statsFailed", who -> relay.keyPoolStats(who, providerId, keyId, hours))
               .orElse(null);
     }
   }
@@ -126,15 +137,14 @@ public class KeyPoolView implements Serializable {
   // Batch import
 
   public void startImport() {
-    List<String> lines = ImportJob.keyLines(importText);
+    String text = importText;
     importText = null; // the keys go to the relay; the page never shows them again
     importResults = List.of();
     importSummary = null;
-    if (lines.isEmpty()) {
+    importJobId = imports.start(calls.credentials(), providerId, text, importTest);
+    if (importJobId == null) {
       calls.warn("keyPool.importEmpty");
-      return;
     }
-    importJobId = imports.start(calls.credentials(), providerId, lines);
   }
 
   public int getImportProgress() {
@@ -172,7 +182,6 @@ public class KeyPoolView implements Serializable {
     }
     imports.forget(importJobId);
     importJobId = null;
-    pools.changed(providerId);
     refreshCounts();
   }
 
@@ -181,6 +190,15 @@ public class KeyPoolView implements Serializable {
     importResults = List.of();
     importSummary = null;
     importText = null;
+    importTest = false;
+  }
+
+  /**
+   * The words for an import outcome: {@code added}, {@code duplicate}, {@code invalid_format}...
+   */
+  public String outcomeLabel(String outcome) {
+    return ConsoleMessages.textOr(
+        FacesContext.getCurrentInstance(), "keyPool.outcome." + outcome, outcome);
   }
 
   // Batch operations on the selected keys
@@ -193,36 +211,73 @@ public class KeyPoolView implements Serializable {
       return;
     }
     calls
-        .attempt("keyPool.operationFailed", who -> pools.operate(who, providerId, operation, ids))
+        .attempt(
+            "keyPool.operationFailed",
+            who -> relay.keyPoolOperation(who, providerId, operation, ids))
         .ifPresent(
-            lines -> {
+            report -> {
               calls.info(
                   "keyPool.operationDone",
                   calls.text("keyPool.operation." + operation),
-                  ids.size());
+                  report.done());
+              for (OperationReport.Result result : report.results()) {
+                if (!result.done()) {
+                  calls.warn("keyPool.operationMissed", result.keyId(), result.message());
+                }
+              }
               selected = new ArrayList<>();
             });
     refreshCounts();
   }
 
+  // Key test and maintenance: both may change keys' states, so the table and charts are redrawn
+
   public void test(PoolKey key) {
     calls
-        .attempt("keyPool.testFailed", who -> pools.test(who, providerId, key.id()))
+        .attempt("keyPool.testFailed", who -> relay.keyPoolTest(who, providerId, key.id()))
         .ifPresent(
-            lines -> {
-              report = lines;
-              reportTitle = calls.text("keyPool.testReport", key.maskedKey());
+            test -> {
+              keyTest = test;
+              maintenance = null;
+              reportTitle = calls.text("keyPool.testReport", test.maskedKey());
             });
+    refreshCounts();
   }
 
   public void maintenance() {
     calls
-        .attempt("keyPool.maintenanceFailed", who -> pools.maintenance(who, providerId))
+        .attempt("keyPool.maintenanceFailed", who -> relay.keyPoolMaintenance(who, providerId))
         .ifPresent(
-            lines -> {
-              report = lines;
+            run -> {
+              maintenance = run;
+              keyTest = null;
               reportTitle = calls.text("keyPool.maintenanceReport");
             });
+    refreshCounts();
+  }
+
+  /**
+   * The key test's verdict: {@code passed}, {@code limited} (the upstream took the key but limited
+   * it) or {@code refused}; null without a test.
+   */
+  public String getTestVerdict() {
+    if (keyTest == null) {
+      return null;
+    }
+    if (keyTest.upstream().passed()) {
+      return "passed";
+    }
+    return keyTest.upstream().keyAccepted() ? "limited" : "refused";
+  }
+
+  /** The keys a maintenance run looked at: recovered ones first, then the probed ones. */
+  public List<Maintenance.Change> getMaintenanceChanges() {
+    if (maintenance == null) {
+      return List.of();
+    }
+    List<Maintenance.Change> changes = new ArrayList<>(maintenance.recovered());
+    changes.addAll(maintenance.probed());
+    return changes;
   }
 
   public void chart(PoolKey key) {
@@ -232,17 +287,36 @@ public class KeyPoolView implements Serializable {
 
   public void clearChartKey() {
     chartKey = null;
-    keySeries = null;
+    keyStats = null;
   }
 
   // Charts
 
   public String getPoolChart() {
-    return poolSeries == null ? "" : ChartJson.lines(poolSeries, UsageView.requestLines(calls));
+    return poolStats == null
+        ? ""
+        : ChartJson.lines(poolStats.series(), UsageView.requestLines(calls));
   }
 
   public String getKeyChart() {
-    return keySeries == null ? "" : ChartJson.lines(keySeries, UsageView.requestLines(calls));
+    return keyStats == null
+        ? ""
+        : ChartJson.lines(keyStats.series(), UsageView.requestLines(calls));
+  }
+
+  /** The failure classes the pool has seen, with their counts, for the tags under its chart. */
+  public List<Map.Entry<String, Long>> getFailureClasses() {
+    if (poolStats == null) {
+      return List.of();
+    }
+    return poolStats.totals().failuresByClass().entrySet().stream()
+        .filter(e -> e.getValue() > 0)
+        .toList();
+  }
+
+  public String failureClassLabel(String errorClass) {
+    return ConsoleMessages.textOr(
+        FacesContext.getCurrentInstance(), "errorClass." + errorClass, errorClass);
   }
 
   public String getStatesChart() {
@@ -258,7 +332,7 @@ public class KeyPoolView implements Serializable {
 
   /** The pool's keys by state, known states first in a fixed order, then any other. */
   public Map<String, Integer> statesInOrder() {
-    Map<String, Integer> counts = keys == null ? Map.of() : keys.countsByState();
+    Map<String, Integer> counts = getCounts().byState();
     Map<String, Integer> ordered = new LinkedHashMap<>();
     for (String state : STATES) {
       if (counts.containsKey(state)) {
@@ -273,13 +347,19 @@ public class KeyPoolView implements Serializable {
     return new ArrayList<>(statesInOrder().entrySet());
   }
 
-  public String stateLabel(String state) {
-    return ConsoleMessages.textOr(
-        jakarta.faces.context.FacesContext.getCurrentInstance(), "keyStatus." + state, state);
+  public KeyPage.Counts getCounts() {
+    return keys == null ? KeyPage.Counts.NONE : keys.counts();
   }
 
+  public String stateLabel(String state) {
+    return ConsoleMessages.textOr(FacesContext.getCurrentInstance(), "keyStatus." + state, state);
+  }
+
+  /** The state filter's choices. */
   public List<String> getStates() {
-    return STATES;
+    List<String> states = new ArrayList<>(STATES);
+    states.add(LIMITED_FOR_A_MODEL);
+    return states;
   }
 
   public long getProviderId() {
@@ -314,6 +394,14 @@ public class KeyPoolView implements Serializable {
     this.importText = importText;
   }
 
+  public boolean isImportTest() {
+    return importTest;
+  }
+
+  public void setImportTest(boolean importTest) {
+    this.importTest = importTest;
+  }
+
   public String getImportJobId() {
     return importJobId;
   }
@@ -326,12 +414,16 @@ public class KeyPoolView implements Serializable {
     return importSummary;
   }
 
-  public List<String> getReport() {
-    return report;
-  }
-
   public String getReportTitle() {
     return reportTitle;
+  }
+
+  public KeyTest getKeyTest() {
+    return keyTest;
+  }
+
+  public Maintenance getMaintenance() {
+    return maintenance;
   }
 
   public int getHours() {
@@ -346,11 +438,15 @@ public class KeyPoolView implements Serializable {
     return UsageView.WINDOWS;
   }
 
+  public PoolStats getPoolStats() {
+    return poolStats;
+  }
+
   public PoolKey getChartKey() {
     return chartKey;
   }
 
-  public boolean isPagedApi() {
-    return pools.pagedApi();
+  public PoolStats getKeyStats() {
+    return keyStats;
   }
 }

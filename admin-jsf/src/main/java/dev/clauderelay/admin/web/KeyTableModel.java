@@ -66,7 +66,7 @@ public class KeyTableModel extends LazyDataModel<PoolKey> {
     String sortField = null;
     boolean descending = false;
     for (SortMeta sort : sortBy.values()) {
-      if (sort.getOrder() != SortOrder.UNSORTED) {
+      if (sort.getOrder() != SortOrder.UNSORTED && sortField(sort.getField()) != null) {
         sortField = sortField(sort.getField());
         descending = sort.getOrder() == SortOrder.DESCENDING;
         break;
@@ -76,10 +76,28 @@ public class KeyTableModel extends LazyDataModel<PoolKey> {
         first, pageSize, filter(filterBy, STATUS), filter(filterBy, TEXT), sortField, descending);
   }
 
-  /** Table fields to the API's sort names: the masked key column sorts by {@code key}. */
+  /**
+   * The relay's sort field for a table column: the key column sorts by id (the order keys were
+   * added); a column the relay cannot sort by is not sortable on the page, and answers null here.
+   */
   static String sortField(String field) {
-    return TEXT.equals(field) ? "key" : field;
+    return SORTS.get(field);
   }
+
+  private static final Map<String, String> SORTS =
+      Map.of(
+          TEXT,
+          "id",
+          STATUS,
+          "status",
+          "requests",
+          "requests",
+          "failures",
+          "failures",
+          "averageLatencyMs",
+          "latency",
+          "lastUsedAt",
+          "lastUsed");
 
   private static String filter(Map<String, FilterMeta> filterBy, String field) {
     FilterMeta meta = filterBy.get(field);
@@ -102,12 +120,8 @@ public class KeyTableModel extends LazyDataModel<PoolKey> {
     return null;
   }
 
-  /** The whole pool counted by state, as of the last page read; empty before the first. */
-  public Map<String, Integer> countsByState() {
-    return lastPage == null ? Map.of() : lastPage.countsByState();
-  }
-
-  public int total() {
-    return lastPage == null ? 0 : lastPage.total();
+  /** The whole pool's counts, as of the last page read; none before the first. */
+  public KeyPage.Counts counts() {
+    return lastPage == null ? KeyPage.Counts.NONE : lastPage.counts();
   }
 }

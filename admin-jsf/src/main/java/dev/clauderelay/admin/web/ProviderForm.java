@@ -19,6 +19,8 @@ public class ProviderForm implements Serializable {
   private String transformer;
   private String strategy;
   private boolean enabled = true;
+  private boolean sessionAffinity;
+  private boolean claudeAccounts;
 
   static ProviderForm of(Provider provider) {
     ProviderForm form = new ProviderForm();
@@ -29,6 +31,8 @@ public class ProviderForm implements Serializable {
     form.transformer = provider.transformer();
     form.strategy = provider.strategy();
     form.enabled = provider.enabled();
+    form.sessionAffinity = provider.sessionAffinity();
+    form.claudeAccounts = provider.claudeAccounts();
     return form;
   }
 
@@ -44,6 +48,11 @@ public class ProviderForm implements Serializable {
     strategy = preset.strategy();
   }
 
+  /** Claude accounts are offered for an anthropic provider only; the relay refuses them else. */
+  public boolean isAnthropic() {
+    return "anthropic".equals(kind);
+  }
+
   ProviderDraft draft() {
     return new ProviderDraft(
         trim(name),
@@ -52,7 +61,9 @@ public class ProviderForm implements Serializable {
         transformer == null ? "" : transformer.strip(),
         trim(strategy),
         splitList(modelsText),
-        enabled);
+        enabled,
+        sessionAffinity,
+        isAnthropic() && claudeAccounts);
   }
 
   /** Splits a list typed as {@code a, b} or one per line; blanks dropped. */
@@ -124,5 +135,21 @@ public class ProviderForm implements Serializable {
 
   public void setEnabled(boolean enabled) {
     this.enabled = enabled;
+  }
+
+  public boolean isSessionAffinity() {
+    return sessionAffinity;
+  }
+
+  public void setSessionAffinity(boolean sessionAffinity) {
+    this.sessionAffinity = sessionAffinity;
+  }
+
+  public boolean isClaudeAccounts() {
+    return claudeAccounts;
+  }
+
+  public void setClaudeAccounts(boolean claudeAccounts) {
+    this.claudeAccounts = claudeAccounts;
   }
 }

@@ -1,5 +1,6 @@
 package dev.clauderelay.admin.web;
 
+import dev.clauderelay.admin.relay.PluginCatalog;
 import dev.clauderelay.admin.relay.Provider;
 import dev.clauderelay.admin.relay.ProviderDraft;
 import dev.clauderelay.admin.relay.RelayAdminClient;
@@ -7,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,14 +27,41 @@ public class ProviderList implements Serializable {
   private List<Provider> providers = List.of();
   private ProviderForm form = new ProviderForm();
   private Long editingId;
+  private List<String> transformers = List.of();
+  private List<String> strategies = List.of();
 
   public void load() {
     providers = calls.attempt("providers.loadFailed", relay::providers).orElse(List.of());
   }
 
+  /** Opens the edit form, offering the transformers and strategies the relay's plugins have. */
   public void edit(Provider provider) {
     editingId = provider.id();
     form = ProviderForm.of(provider);
+    calls
+        .attempt(
+            "addProvider.pluginsFailed", who -> relay.plugins(who.token(), who.browserAddress()))
+        .ifPresent(
+            catalog -> {
+              transformers =
+                  withCurrent(
+                      catalog.extensionIds(PluginCatalog.TRANSFORMER), form.getTransformer());
+              strategies =
+                  withCurrent(catalog.extensionIds(PluginCatalog.STRATEGY), form.getStrategy());
+            });
+  }
+
+  /**
+   * The choices, and the provider's current value when no plugin offers it any more (its jar was
+   * removed): the form shows what the provider has, and saving does not change it unasked.
+   */
+  static List<String> withCurrent(List<String> choices, String current) {
+    if (current == null || current.isBlank() || choices.contains(current)) {
+      return choices;
+    }
+    List<String> all = new ArrayList<>(choices);
+    all.add(current);
+    return List.copyOf(all);
   }
 
   public void save() {
@@ -78,5 +107,13 @@ public class ProviderList implements Serializable {
 
   public Long getEditingId() {
     return editingId;
+  }
+
+  public List<String> getTransformers() {
+    return transformers;
+  }
+
+  public List<String> getStrategies() {
+    return strategies;
   }
 }

@@ -10,81 +10,49 @@ import org.junit.jupiter.api.Test;
 class AdminApiPagesJsonTest {
 
   @Test
-  void providerKeysListIsReadWithLiveCountersAndMaskedKey() {
-    String body =
-        "{\"keys\":[{\"id\":7,\"providerId\":1,\"key\":\"sk-abcd...wxyz\",\"label\":null,"
-            + "\"weight\":2,\"status\":\"cooling_down\",\"statusUntil\":\"2026-11-26T16:00:00Z\","
-            + "\"statusReason\":\"429\",\"inFlight\":0,\"requests\":10,\"successes\":8,"
-            + "\"failures\":2,\"rateLimited\":1,\"lastUsedAt\":null,\"lastError\":\"429 Too Many\","
-            + "\"createdAt\":\"2026-11-26T15:00:00Z\"}]}";
+  void aProviderCarriesItsSessionAffinityAndClaudeAccountsSettings() {
+    Provider provider = AdminApiJson.provider(Fixtures.read("provider.json"));
 
-    PoolKey key = AdminApiJson.providerKeys(body).get(0);
-
-    assertThat(key.id()).isEqualTo(7);
-    assertThat(key.maskedKey()).isEqualTo("sk-abcd...wxyz");
-    assertThat(key.status()).isEqualTo("cooling_down");
-    assertThat(key.statusUntil()).isEqualTo(Instant.parse("2026-11-26T16:00:00Z"));
-    assertThat(key.lastUsedAt()).isNull();
-    assertThat(key.successRate()).isEqualTo(0.8);
-    assertThat(key.weight()).isEqualTo(2);
+    assertThat(provider.name()).isEqualTo("traffic");
+    assertThat(provider.transformer()).isEqualTo("openai");
+    assertThat(provider.strategy()).isEqualTo("round-robin");
+    assertThat(provider.sessionAffinity()).isFalse();
+    assertThat(provider.claudeAccounts()).isFalse();
+    assertThat(provider.keys()).isEqualTo(3);
+    assertThat(provider.usableKeys()).isEqualTo(3);
+    assertThat(
+            AdminApiJson.provider(
+                    "{\"id\":2,\"name\":\"claude\",\"kind\":\"anthropic\","
+                        + "\"sessionAffinity\":true,\"claudeAccounts\":true}")
+                .claudeAccounts())
+        .isTrue();
   }
 
   @Test
-  void keyWithoutTrafficHasNoSuccessRate() {
-    PoolKey key =
-        AdminApiJson.providerKeys("{\"keys\":[{\"id\":1,\"key\":\"k\",\"status\":\"active\"}]}")
-            .get(0);
+  void thePluginsOfferTheirTransformersAndStrategies() {
+    PluginCatalog catalog = AdminApiJson.pluginCatalog(Fixtures.read("plugins.json"));
 
-    assertThat(key.successRate()).isNull();
+    assertThat(catalog.extensionIds(PluginCatalog.TRANSFORMER)).containsExactly("gemini", "openai");
+    assertThat(catalog.extensionIds(PluginCatalog.STRATEGY))
+        .containsExactly("gemini-quota", "least-used", "random", "round-robin");
   }
 
   @Test
-  void keyPageTakesCountsAndMatchingUnderEitherName() {
-    KeyPage counts =
-        AdminApiJson.keyPage(
-            "{\"counts\":{\"active\":3,\"disabled\":2},\"matching\":2,"
-                + "\"keys\":[{\"id\":1,\"maskedKey\":\"sk-1...aaaa\",\"status\":\"disabled\"}]}");
-    KeyPage byState =
-        AdminApiJson.keyPage(
-            "{\"byState\":{\"active\":3},\"total\":3,\"keys\":[{\"id\":1,\"key\":\"k\"}]}");
+  void anAccountCarriesItsLiveCountersSinceTheRelayStarted() {
+    ClaudeAccount account = AdminApiJson.accounts(Fixtures.read("accounts.json")).get(0);
 
-    assertThat(counts.total()).isEqualTo(5);
-    assertThat(counts.matching()).isEqualTo(2);
-    assertThat(counts.keys().get(0).maskedKey()).isEqualTo("sk-1...aaaa");
-    assertThat(byState.countsByState()).containsEntry("active", 3);
-    assertThat(byState.matching()).isEqualTo(3);
-  }
-
-  @Test
-  void keyPageWithoutACountCountsItsKeys() {
-    KeyPage page = AdminApiJson.keyPage("{\"keys\":[{\"id\":1},{\"id\":2}]}");
-
-    assertThat(page.matching()).isEqualTo(2);
-  }
-
-  @Test
-  void importResultsNumberTheLinesOfTheChunk() {
-    String body =
-        "{\"results\":[{\"key\":\"sk-a...aaaa\",\"status\":\"added\"},"
-            + "{\"key\":\"bad key\",\"status\":\"invalid\",\"message\":\"key: must be printable\"},"
-            + "{\"maskedKey\":\"sk-b...bbbb\",\"added\":false,\"error\":\"duplicate\"}]}";
-
-    var results = AdminApiJson.importResults(body, 201);
-
-    assertThat(results).extracting(ImportResult::line).containsExactly(201, 202, 203);
-    assertThat(results).extracting(ImportResult::added).containsExactly(true, false, false);
-    assertThat(results.get(1).message()).isEqualTo("key: must be printable");
-    assertThat(results.get(2).message()).isEqualTo("duplicate");
-    assertThat(results.get(2).maskedKey()).isEqualTo("sk-b...bbbb");
-  }
-
-  @Test
-  void importResultsUseTheLineTheRelayGives() {
-    var results =
-        AdminApiJson.importResults("{\"results\":[{\"line\":3,\"status\":\"created\"}]}", 11);
-
-    assertThat(results.get(0).line()).isEqualTo(13);
-    assertThat(results.get(0).added()).isTrue();
+    assertThat(account.name()).isEqualTo("team-1");
+    assertThat(account.status()).isEqualTo("active");
+    assertThat(account.credential()).isEqualTo("sk-ant-...0001");
+    assertThat(account.sinceStart().requests()).isZero();
+    assertThat(account.sinceStart().successRate()).isNull();
+    assertThat(account.sinceStart().refreshing()).isFalse();
+    assertThat(
+            AdminApiJson.account(
+                    "{\"id\":3,\"name\":\"new\",\"authType\":\"oauth\",\"status\":\"pending\"}")
+                .sinceStart())
+        .as("not loaded by the relay yet")
+        .isNull();
   }
 
   @Test
@@ -160,25 +128,12 @@ class AdminApiPagesJsonTest {
   }
 
   @Test
-  void reportFlattensNestedFieldsAndCountsLongLists() {
-    var lines =
-        AdminApiJson.report(
-            "{\"ok\":false,\"status\":401,\"upstream\":{\"message\":\"invalid x-api-key\"},"
-                + "\"recovered\":[1,2],\"checked\":[{},{},{},{},{},{}]}");
-
-    assertThat(lines)
-        .containsExactly(
-            "ok: false",
-            "status: 401",
-            "upstream.message: invalid x-api-key",
-            "recovered: [1, 2]",
-            "checked: 6");
-  }
-
-  @Test
   void aTimestampThatIsNoInstantIsAMalformedAnswer() {
     assertThatThrownBy(
-            () -> AdminApiJson.providerKeys("{\"keys\":[{\"id\":1,\"lastUsedAt\":\"yesterday\"}]}"))
+            () ->
+                AdminApiJson.keyPage(
+                    "{\"counts\":{\"total\":1},\"keys\":{\"total\":1,\"items\":[{\"id\":1,"
+                        + "\"key\":\"k\",\"status\":\"active\",\"lastUsedAt\":\"yesterday\"}]}}"))
         .isInstanceOf(AdminApiJson.MalformedAnswerException.class)
         .hasMessageContaining("lastUsedAt");
   }

@@ -58,6 +58,27 @@ class FormsTest {
   }
 
   @Test
+  void claudeAccountsAreSentOnlyForAnAnthropicProvider() {
+    ProviderForm form = new ProviderForm();
+    form.setSessionAffinity(true);
+    form.setClaudeAccounts(true);
+
+    form.setKind("openai");
+    assertThat(form.draft().claudeAccounts()).isFalse();
+    assertThat(form.draft().sessionAffinity()).isTrue();
+    form.setKind("anthropic");
+    assertThat(form.draft().claudeAccounts()).isTrue();
+  }
+
+  @Test
+  void theEditFormKeepsAPluginChoiceNoLongerOffered() {
+    assertThat(ProviderList.withCurrent(List.of("openai"), "retired"))
+        .containsExactly("openai", "retired");
+    assertThat(ProviderList.withCurrent(List.of("openai"), "openai")).containsExactly("openai");
+    assertThat(ProviderList.withCurrent(List.of("openai"), null)).containsExactly("openai");
+  }
+
+  @Test
   void fallbacksAreProvidersWithAnOptionalModel() {
     assertThat(RouteForm.fallbacks("claude, ds/deepseek-chat, gm/"))
         .containsExactly(
@@ -101,22 +122,5 @@ class FormsTest {
     assertThat(keys.draft(false).expiresAt())
         .as("updating: expiry removed")
         .isEqualTo(Instant.EPOCH);
-  }
-
-  @Test
-  void pastedKeysAreTrimmedAndBlankLinesDropped() {
-    assertThat(ImportJob.keyLines("  sk-1 \n\n\tsk-2\r\n   \nsk 3"))
-        .containsExactly("sk-1", "sk-2", "sk 3");
-    assertThat(ImportJob.keyLines(null)).isEmpty();
-  }
-
-  @Test
-  void importProgressReachesAHundredOnlyWhenTheJobEnds() {
-    ImportJob job = new ImportJob(1, List.of("a", "b"));
-    job.addAll(List.of(), 2);
-
-    assertThat(job.percent()).isEqualTo(99);
-    job.finish(null);
-    assertThat(job.percent()).isEqualTo(100);
   }
 }

@@ -16,7 +16,24 @@ import org.primefaces.model.SortOrder;
 class KeyTableModelTest {
 
   private static PoolKey key(long id) {
-    return new PoolKey(id, "sk-" + id, null, 1, "active", null, null, 0, 0, 0, 0, null, null);
+    return new PoolKey(
+        id,
+        "sk-" + id,
+        null,
+        1,
+        "active",
+        null,
+        null,
+        List.of(),
+        null,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        null,
+        null);
   }
 
   @Test
@@ -35,12 +52,22 @@ class KeyTableModelTest {
   }
 
   @Test
-  void theKeyColumnSortsByTheApisKeyField() {
-    Map<String, SortMeta> sort =
-        Map.of(
-            "maskedKey", SortMeta.builder().field("maskedKey").order(SortOrder.ASCENDING).build());
+  void columnsSortByTheRelaysFieldNames() {
+    assertThat(sortParameter("maskedKey", SortOrder.ASCENDING)).isEqualTo("id");
+    assertThat(sortParameter("lastUsedAt", SortOrder.DESCENDING)).isEqualTo("-lastUsed");
+    assertThat(sortParameter("averageLatencyMs", SortOrder.ASCENDING)).isEqualTo("latency");
+    assertThat(sortParameter("failures", SortOrder.DESCENDING)).isEqualTo("-failures");
+  }
 
-    assertThat(KeyTableModel.query(0, 25, sort, Map.of()).sortParameter()).isEqualTo("key");
+  @Test
+  void aColumnTheRelayCannotSortByLeavesThePoolsOrder() {
+    assertThat(sortParameter("successRate", SortOrder.ASCENDING)).isNull();
+  }
+
+  private static String sortParameter(String field, SortOrder order) {
+    Map<String, SortMeta> sort =
+        Map.of(field, SortMeta.builder().field(field).order(order).build());
+    return KeyTableModel.query(0, 25, sort, Map.of()).sortParameter();
   }
 
   @Test
@@ -51,7 +78,9 @@ class KeyTableModelTest {
             query -> {
               asked.add(query);
               return new KeyPage(
-                  10_000, Map.of("active", 9_998, "disabled", 2), List.of(key(41), key(42)));
+                  new KeyPage.Counts(Map.of("active", 9_998, "disabled", 2), 0, 10_000, 9_998),
+                  10_000,
+                  List.of(key(41), key(42)));
             });
 
     List<PoolKey> rows = model.load(40, 2, Map.of(), Map.of());
@@ -59,7 +88,7 @@ class KeyTableModelTest {
     assertThat(asked).containsExactly(new KeyQuery(40, 2, null, null, null, false));
     assertThat(rows).hasSize(2);
     assertThat(model.getRowCount()).isEqualTo(10_000);
-    assertThat(model.total()).isEqualTo(10_000);
+    assertThat(model.counts().total()).isEqualTo(10_000);
     assertThat(model.getRowData("42")).isEqualTo(key(42));
     assertThat(model.getRowKey(key(41))).isEqualTo("41");
   }
@@ -70,6 +99,6 @@ class KeyTableModelTest {
 
     assertThat(model.count(Map.of())).isZero();
     assertThat(model.load(0, 25, Map.of(), Map.of())).isEmpty();
-    assertThat(model.countsByState()).isEmpty();
+    assertThat(model.counts()).isEqualTo(KeyPage.Counts.NONE);
   }
 }

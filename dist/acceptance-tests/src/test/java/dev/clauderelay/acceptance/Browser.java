@@ -198,18 +198,26 @@ final class Browser implements AutoCloseable {
         text);
   }
 
-  /** Picks an option of a {@code p:selectOneMenu} by its label. */
+  /**
+   * Picks an option of a {@code p:selectOneMenu} by its label, clicked where the open panel shows
+   * it: scrolling the page to centre the option (as {@link #click} does) moves the panel away from
+   * under the pointer on a phone when the page is long.
+   */
   void choose(String menuId, String label) {
     click(By.id(menuId + "_label"));
-    click(
-        By.xpath(
-            "//*[@id='"
-                + menuId
-                + "_panel']//li[normalize-space(@data-label)='"
-                + label
-                + "' or normalize-space(.)='"
-                + label
-                + "']"));
+    waiting(Duration.ofSeconds(30))
+        .until(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//*[@id='"
+                        + menuId
+                        + "_panel']//li[normalize-space(@data-label)='"
+                        + label
+                        + "' or normalize-space(.)='"
+                        + label
+                        + "']")))
+        .click();
+    settle();
   }
 
   String text(By by) {

@@ -1,6 +1,7 @@
 package dev.clauderelay.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,11 +28,11 @@ import org.openqa.selenium.WindowType;
 /**
  * The console's main journeys in a real Chromium against the relay as users run it ({@code
  * bin/relay}): sign in, add a provider from a preset, import keys in a batch (with a bad line and a
- * duplicate), disable two keys at once, see the pool's charts, select the default model, create a
- * client key (shown once), add a Claude account and complete its OAuth sign-in against a mock
- * Claude, come back to an ended session, sign out. Each journey leaves screenshots at desktop and
- * phone width in {@code target/screenshots}; a subclass sets the browser's language and the width
- * the journeys run at.
+ * duplicate), disable two keys at once, see the pool's charts, test a key the upstream refuses and
+ * bring it back with maintenance, select the default model, create a client key (shown once), add a
+ * Claude account and complete its OAuth sign-in against a mock Claude, come back to an ended
+ * session, sign out. Each journey leaves screenshots at desktop and phone width in {@code
+ * target/screenshots}; a subclass sets the browser's language and the width the journeys run at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -76,7 +76,10 @@ abstract class ConsoleJourneys {
     sendTrafficThroughAPool();
   }
 
-  /** A provider on the mock upstream with traffic, so the pool and usage charts have data. */
+  /**
+   * A provider on the mock upstream with traffic, so the pool and usage charts have data; then a
+   * key the upstream refuses, untested yet.
+   */
   private void sendTrafficThroughAPool() {
     long id =
         admin(
@@ -104,7 +107,12 @@ abstract class ConsoleJourneys {
                       "{\"model\":\"mock-chat\",\"max_tokens\":16,"
                           + "\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}")));
     }
+    admin(
+        "/api/admin/key-pool/" + id + "/keys",
+        "{\"key\":\"" + MockOpenAiUpstream.REFUSED_KEY + "\",\"label\":\"" + REFUSED_LABEL + "\"}");
   }
+
+  private static final String REFUSED_LABEL = "refused-by-mock";
 
   private JsonNode admin(String path, String json) {
     HttpResponse<String> response = Http.post(relay.baseUrl() + path, token, json);
@@ -203,8 +211,18 @@ abstract class ConsoleJourneys {
     List<WebElement> refused = browser.all(By.cssSelector(".import-result.ui-tag-danger"));
     assertThat(added).hasSize(5);
     assertThat(refused).hasSize(2);
+    // The relay's own reasons, on the lines as pasted (the blank line 4 counted). On a phone the
+    // reflowed cell starts with its column's title.
     String results = browser.text(By.id("importForm:importResults"));
-    assertThat(results).contains("key:").contains("already");
+    assertThat(results).contains("key: must be printable").contains("repeats entry 1");
+    assertThat(
+            browser
+                .find(
+                    By.xpath(
+                        "//*[@id='importForm:importResults_data']/tr[.//*[contains(@class,"
+                            + "'import-duplicate')]]/td[1]"))
+                .getText())
+        .endsWith("6");
     assertThat(browser.driver().getPageSource()).doesNotContain("key-000002");
     browser.screenshots("import-results");
 
@@ -226,17 +244,8 @@ abstract class ConsoleJourneys {
     browser.screenshots("disable-two-confirm");
     browser.click(By.id("confirmYes"));
 
-    if (!relayHasKeyPoolApi()) {
-      // An older relay: the console says what is missing instead of failing silently.
-      assertThat(browser.find(By.cssSelector("#messages .ui-messages-error")).getText())
-          .contains("/api/admin/key-pool");
-      browser.screenshots("disable-two-needs-key-pool-api");
-      Assumptions.abort(
-          "the relay has no key-pool API (/api/admin/key-pool) yet: disabling keys needs it");
-    }
     browser.waitForVisible(By.cssSelector("#messages .ui-messages-info"));
-    assertThat(browser.all(By.cssSelector("#pool\\:keyTable .key-state.ui-tag-secondary")))
-        .hasSize(2);
+    assertThat(browser.all(By.cssSelector("#pool\\:keyTable .key-state.key-disabled"))).hasSize(2);
     browser.screenshots("disable-two-done");
   }
 
@@ -261,6 +270,48 @@ abstract class ConsoleJourneys {
 
   @Test
   @Order(6)
+  void testAKeyTheUpstreamRefusesThenMaintenanceBringsItBack() {
+    openPool("traffic");
+    browser.type(By.id("pool:keyTable:keyColumn:filter"), REFUSED_LABEL);
+    awaitRows(1);
+    browser.click(By.xpath("//*[@id='pool:keyTable_data']/tr[1]//button[contains(@id,':test')]"));
+
+    WebElement verdict = browser.find(By.id("reportForm:testVerdict"));
+    assertThat(verdict.getAttribute("class")).contains("test-refused").contains("ui-tag-danger");
+    assertThat(browser.find(By.id("reportForm:testState")).getAttribute("class"))
+        .contains("ui-tag-danger");
+    assertThat(browser.text(By.id("testMessage"))).contains("Incorrect API key provided");
+    assertThat(browser.driver().getPageSource()).doesNotContain(MockOpenAiUpstream.REFUSED_KEY);
+    browser.screenshots("key-test-refused");
+    browser.click(By.id("reportForm:reportDone"));
+    assertThat(browser.all(By.cssSelector("#pool\\:keyTable .key-state.ui-tag-danger"))).hasSize(1);
+
+    upstream.acceptEveryKey();
+    browser.click(By.id("pool:maintenance"));
+    browser.waitForVisible(By.id("maintenanceSummary"));
+    assertThat(
+            browser.all(
+                By.xpath(
+                    "//li[contains(@class,'maintenance-change')][.//code[starts-with(.,'sk-ref')]]"
+                        + "//*[contains(@class,'maintenance-to') and contains(@class,"
+                        + "'ui-tag-success')]")))
+        .hasSize(1);
+    browser.screenshots("maintenance-report");
+    browser.click(By.id("reportForm:reportDone"));
+    assertThat(browser.all(By.cssSelector("#pool\\:keyTable .key-state.ui-tag-success")))
+        .hasSize(1);
+  }
+
+  /** Waits for the key table to show {@code rows} rows (a filter applied). */
+  private void awaitRows(int rows) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> browser.all(By.cssSelector("#pool\\:keyTable_data > tr")).size() == rows);
+    browser.settle();
+  }
+
+  @Test
+  @Order(7)
   void selectTheDefaultModel() {
     browser.click(By.id("tab-models"));
     browser.choose("defaultModel:provider", provider);
@@ -271,7 +322,7 @@ abstract class ConsoleJourneys {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void createAClientKeyShownOnce() {
     browser.click(By.id("tab-clientKeys"));
     browser.click(By.id("clientKeys:add"));
@@ -291,7 +342,7 @@ abstract class ConsoleJourneys {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void addAClaudeAccountAndCompleteOAuth() {
     browser.click(By.id("tab-accounts"));
     browser.click(By.id("accounts:add"));
@@ -326,7 +377,7 @@ abstract class ConsoleJourneys {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aSessionThatEndedSendsTheNextClickToSignIn() {
     browser.open(console("dashboard.xhtml"));
     // The server forgot the session (a timeout, a restart): the browser still sends its cookie.
@@ -351,7 +402,7 @@ abstract class ConsoleJourneys {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void signOutAndThePagesAreClosed() {
     browser.click(By.id("signOut"));
     browser.waitForVisible(By.id("username"));
@@ -370,11 +421,6 @@ abstract class ConsoleJourneys {
                 + providerName
                 + "']]//a[contains(@id,':pool')]"));
     browser.waitForVisible(By.id("pool:keyTable"));
-  }
-
-  private boolean relayHasKeyPoolApi() {
-    HttpResponse<String> response = Http.get(relay.baseUrl() + "/api/admin/key-pool/1", token);
-    return !(response.statusCode() == 404 && response.body().contains("No such endpoint"));
   }
 
   Browser browser() {

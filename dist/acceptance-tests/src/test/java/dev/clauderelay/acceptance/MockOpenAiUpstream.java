@@ -6,21 +6,29 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenAI-compatible upstream that answers chat completions, refusing every fourth with 429, so a
- * pool has traffic, successes and failures for the console's charts.
+ * pool has traffic, successes and failures for the console's charts; and answers the model list the
+ * relay probes keys with. It refuses (401) every key with {@code refused} in it until told to
+ * accept every key, so a key test and a maintenance run have something to find.
  */
 final class MockOpenAiUpstream implements AutoCloseable {
 
+  /** A key this upstream refuses until {@link #acceptEveryKey()}. */
+  static final String REFUSED_KEY = "sk-refused-by-mock-000009";
+
   private final HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicBoolean refusing = new AtomicBoolean(true);
 
   MockOpenAiUpstream() throws IOException {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     server.createContext("/v1/chat/completions", this::complete);
+    server.createContext("/v1/models", this::models);
     server.start();
   }
 
@@ -28,8 +36,34 @@ final class MockOpenAiUpstream implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
+  /** From now on the upstream accepts the refused key too (it was paid for, say). */
+  void acceptEveryKey() {
+    refusing.set(false);
+  }
+
+  private boolean refuses(HttpExchange exchange) {
+    String authorization = exchange.getRequestHeaders().getFirst("authorization");
+    return refusing.get() && authorization != null && authorization.contains("refused");
+  }
+
+  private void models(HttpExchange exchange) throws IOException {
+    exchange.getRequestBody().readAllBytes();
+    if (refuses(exchange)) {
+      refuse(exchange);
+      return;
+    }
+    answer(
+        exchange,
+        200,
+        "{\"object\":\"list\",\"data\":[{\"id\":\"mock-chat\",\"object\":\"model\"}]}");
+  }
+
   private void complete(HttpExchange exchange) throws IOException {
     exchange.getRequestBody().readAllBytes();
+    if (refuses(exchange)) {
+      refuse(exchange);
+      return;
+    }
     int n = requests.incrementAndGet();
     if (n % 4 == 0) {
       answer(
@@ -47,6 +81,14 @@ final class MockOpenAiUpstream implements AutoCloseable {
             + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"pong\"},"
             + "\"finish_reason\":\"stop\"}],"
             + "\"usage\":{\"prompt_tokens\":120,\"completion_tokens\":30,\"total_tokens\":150}}");
+  }
+
+  private static void refuse(HttpExchange exchange) throws IOException {
+    answer(
+        exchange,
+        401,
+        "{\"error\":{\"message\":\"Incorrect API key provided\","
+            + "\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}");
   }
 
   private static void answer(HttpExchange exchange, int status, String json) throws IOException {
