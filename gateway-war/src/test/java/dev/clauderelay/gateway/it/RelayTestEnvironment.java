@@ -27,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * RELAY_TEST_DB_PASSWORD}), in a database {@code relay_it} created afresh on it; the tests are
  * skipped when {@code RELAY_TEST_DB_URL} is not set, and fail instead when {@code
  * RELAY_TEST_REQUIRE_ALL=true} (CI).
+ *
+ * <p>Also keeps a copy of the relays' console, their server log ({@link ServerLog}).
  */
 public final class RelayTestEnvironment implements BeforeAllCallback {
 
@@ -68,6 +70,7 @@ public final class RelayTestEnvironment implements BeforeAllCallback {
     System.setProperty("relay.test.db.password", password);
     System.setProperty("relay.test.data", dataDir.toString());
     System.setProperty("relay.test.admin.password", ADMIN_PASSWORD);
+    ServerLog.capture();
     oauth = new MockOAuthServer();
     System.setProperty("relay.test.oauth.token-url", oauth.tokenUrl());
   }
