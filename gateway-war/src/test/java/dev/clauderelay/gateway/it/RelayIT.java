@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -100,12 +101,32 @@ class RelayIT {
     provider(admin, "spare", "anthropic", base, List.of("sk-spare-key-00001"), "");
     provider(admin, "oai", "openai", base + "/v1", List.of("sk-openai-key-0001"), "");
     provider(admin, "gem", "gemini", base + "/v1beta", List.of("gm-gemini-key-0001"), "");
+    provider(
+        admin,
+        "flaky",
+        "anthropic",
+        base,
+        List.of("sk-flaky-key-a-0001", "sk-flaky-key-b-0002"),
+        "");
+    // Not through provider(): its first-byte timeout is the point.
+    JsonObject slow =
+        admin.post(
+            "/api/admin/providers",
+            "{\"name\":\"slow\",\"kind\":\"anthropic\",\"baseUrl\":\""
+                + base
+                + "\",\"firstByteTimeoutMs\":1000}");
+    for (String key : List.of("sk-slow-key-a-00001", "sk-slow-key-b-00002")) {
+      admin.post(
+          "/api/admin/providers/" + slow.getInt("id") + "/keys", "{\"key\":\"" + key + "\"}");
+    }
     route(admin, "claude-opus-5-5", "anth", null, "");
     route(admin, "*haiku*", "anth", "claude-haiku-upstream", "");
     route(admin, "pool-model", "pool", null, "");
     route(admin, "pool401-model", "pool401", null, "");
     route(admin, "limited-model", "limited", null, "");
     route(admin, "fallback-model", "dead", null, ",\"fallbacks\":[{\"provider\":\"spare\"}]");
+    route(admin, "flaky-model", "flaky", null, "");
+    route(admin, "slow-model", "slow", null, "");
     route(admin, "deepseek-chat", "oai", null, "");
     route(admin, "gemini-*", "gem", null, "");
     clientKey(admin, "it", List.of("*"), null, null);
@@ -372,6 +393,59 @@ class RelayIT {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).isEqualTo(refusal);
     assertThat(upstream.received()).hasSize(1);
+  }
+
+  @Test
+  void anOverloadedOrFailingUpstreamIsRetriedOnTheOtherKeyAndTheClientGetsItsAnswer() {
+    for (int status : new int[] {529, 500, 502, 503}) {
+      AtomicInteger seen = new AtomicInteger();
+      String failure =
+          "{\"type\":\"error\",\"error\":{\"type\":\""
+              + (status == 529 ? "overloaded_error" : "api_error")
+              + "\",\"message\":\"try again\"}}";
+      upstream.script(
+          r -> seen.getAndIncrement() == 0 ? json(status, failure) : json(200, MESSAGE_JSON));
+
+      HttpResponse<String> response = messages(body("flaky-model", false));
+
+      assertThat(response.statusCode())
+          .as("after a %d: %s", status, response.body())
+          .isEqualTo(200);
+      assertThat(response.body()).isEqualTo(MESSAGE_JSON);
+      assertThat(upstream.received().stream().map(r -> r.header("x-api-key")))
+          .as("keys tried after a %d", status)
+          .containsExactlyInAnyOrder("sk-flaky-key-a-0001", "sk-flaky-key-b-0002");
+      assertThat(requestLog(response, "attempts")).as("after a %d", status).isEqualTo("2");
+    }
+  }
+
+  @Test
+  void aKeyWhoseUpstreamSendsNothingWithinTheFirstByteTimeoutGivesWayToTheNextKey() {
+    AtomicInteger seen = new AtomicInteger();
+    upstream.script(r -> seen.getAndIncrement() == 0 ? silentFor(15_000) : json(200, MESSAGE_JSON));
+    long started = System.nanoTime();
+
+    HttpResponse<String> response = messages(body("slow-model", false));
+
+    // The provider waits 1 s for a first byte; the silent upstream would hold it 15 s.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(MESSAGE_JSON);
+    assertThat(upstream.received().stream().map(r -> r.header("x-api-key")))
+        .containsExactlyInAnyOrder("sk-slow-key-a-00001", "sk-slow-key-b-00002");
+    assertThat(requestLog(response, "attempts")).isEqualTo("2");
+  }
+
+  @Test
+  void whenEveryKeyTimesOutTheClientGetsA504TimeoutErrorSayingHowLongItWaited() {
+    upstream.script(r -> silentFor(15_000));
+    long started = System.nanoTime();
+
+    HttpResponse<String> response = messages(body("slow-model", false));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    assertError(response, 504, "timeout_error", "no answer within 1 s");
+    assertThat(upstream.received()).hasSize(2);
   }
 
   @Test
@@ -679,6 +753,33 @@ class RelayIT {
                     k.getString("key").substring(0, k.getString("key").indexOf("..."))))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no key like " + secret + " in " + provider));
+  }
+
+  /** A column of the request log's row for a response (written asynchronously, so awaited). */
+  private static String requestLog(HttpResponse<String> response, String column) {
+    String requestId = response.headers().firstValue("request-id").orElseThrow();
+    String[] value = new String[1];
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              try (Connection db = RelayTestEnvironment.openDatabase();
+                  java.sql.PreparedStatement select =
+                      db.prepareStatement(
+                          "SELECT " + column + " FROM request_log WHERE request_id = ?")) {
+                select.setString(1, requestId);
+                try (ResultSet row = select.executeQuery()) {
+                  assertThat(row.next()).as("request %s logged", requestId).isTrue();
+                  value[0] = row.getString(1);
+                }
+              }
+            });
+    return value[0];
+  }
+
+  /** Accepts the request and sends nothing, not even a status line, for {@code millis}. */
+  private static ScriptedUpstream.Reply silentFor(long millis) {
+    return (out, upstream) -> Thread.sleep(millis);
   }
 
   private static String errorType(HttpResponse<String> response) {
