@@ -701,6 +701,44 @@ class RelayIT {
   }
 
   @Test
+  void aFieldTheOpenAiUpstreamCannotTakeIsNamedInTheDegradedHeaderAndTheRequestLog() {
+    upstream.script(r -> json(200, OPENAI_COMPLETION));
+    String body =
+        "{\"model\":\"deepseek-chat\",\"max_tokens\":64,\"top_k\":5,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+    HttpResponse<String> response = messages(body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("x-relay-degraded"))
+        .hasValueSatisfying(v -> assertThat(v).contains("top_k was dropped"));
+    assertThat(GatewayIT.json(response).getJsonArray("content").getJsonObject(0).getString("text"))
+        .isEqualTo("pong");
+    assertThat(upstream.received().get(0).bodyText()).doesNotContain("top_k");
+    assertThat(requestLog(response, "degradations")).contains("top_k was dropped");
+  }
+
+  @Test
+  void countTokensOnAnOpenAiProviderAnswersTheRelaysEstimateWithoutAskingTheUpstream() {
+    upstream.script(r -> json(500, "{}"));
+    String body = body("deepseek-chat", false);
+
+    HttpResponse<String> count =
+        http.send(
+            http.request("/v1/messages/count_tokens")
+                .header("x-api-key", KEYS.get(CLIENT_KEY))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+    assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+    assertThat(GatewayIT.json(count).getJsonNumber("input_tokens").longValue())
+        .isEqualTo(body.getBytes(StandardCharsets.UTF_8).length / 4);
+    assertThat(count.headers().firstValue("x-relay-degraded"))
+        .hasValueSatisfying(v -> assertThat(v).contains("input_tokens estimated"));
+    assertThat(upstream.received()).isEmpty();
+  }
+
+  @Test
   void relaysToGeminiWithTheKeyInAHeaderNeverInTheUrl() {
     String answer =
         "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"pong\"}]},\"finishReason\":\"STOP\"}],"
@@ -781,6 +819,12 @@ class RelayIT {
   private static ScriptedUpstream.Reply silentFor(long millis) {
     return (out, upstream) -> Thread.sleep(millis);
   }
+
+  private static final String OPENAI_COMPLETION =
+      "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"deepseek-chat\","
+          + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"pong\"},"
+          + "\"finish_reason\":\"stop\"}],"
+          + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":1,\"total_tokens\":6}}";
 
   private static String errorType(HttpResponse<String> response) {
     return GatewayIT.json(response).getJsonObject("error").getString("type");
