@@ -585,6 +585,119 @@ class RelayIT {
     assertThat(last.headers().firstValue("retry-after")).isPresent();
   }
 
+  @Test
+  void aClientKeyInAnAuthorizationBearerHeaderIsAcceptedAndNeverTravelsUpstream() {
+    upstream.script(r -> json(200, MESSAGE_JSON));
+
+    HttpResponse<String> response =
+        messages(
+            null,
+            body("claude-opus-5-5", false),
+            Map.of("Authorization", "Bearer " + KEYS.get(CLIENT_KEY)));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(MESSAGE_JSON);
+    ScriptedUpstream.Received sent = upstream.received().get(0);
+    assertThat(sent.header("authorization")).isNull();
+    assertThat(sent.header("x-api-key")).isEqualTo("sk-anth-main-000001");
+    assertError(
+        messages(
+            null,
+            body("claude-opus-5-5", false),
+            Map.of("Authorization", "Bearer rk-unknown-0000000000000000")),
+        401,
+        "authentication_error",
+        "does not know");
+  }
+
+  @Test
+  void modelsListsExactRoutesClaudeModelsAndAliasesButNeitherPatternsNorOtherModels() {
+    AdminClient admin = new AdminClient(http);
+    provider(
+        admin,
+        "listing",
+        "anthropic",
+        upstream.baseUrl(),
+        List.of("sk-listing-key-0001"),
+        ",\"models\":[\"lm-claude-listed\",\"lm-gpt-unlisted\"],"
+            + "\"modelAliases\":{\"lm-alias\":\"lm-gpt-unlisted\"}");
+    route(admin, "lm-exact", "listing", null, "");
+    route(admin, "lm-pattern-*", "listing", null, "");
+    // A key for lm-* sees this test's models only, whatever the other tests configured.
+    String key =
+        admin
+            .post("/api/admin/client-keys", "{\"name\":\"listing\",\"models\":[\"lm-*\"]}")
+            .getString("key");
+
+    HttpResponse<String> models =
+        http.send(http.request("/v1/models").header("x-api-key", key).GET());
+    HttpResponse<String> everything =
+        http.send(
+            http.request("/v1/models")
+                .header("Authorization", "Bearer " + KEYS.get(CLIENT_KEY))
+                .GET());
+
+    assertThat(models.statusCode()).isEqualTo(200);
+    assertThat(modelIds(models))
+        .containsExactlyInAnyOrder("lm-exact", "lm-claude-listed", "lm-alias");
+    assertThat(modelIds(everything))
+        .contains("claude-opus-5-5", "deepseek-chat", "lm-exact", "lm-alias")
+        .doesNotContain("*haiku*", "gemini-*", "lm-pattern-*", "lm-gpt-unlisted");
+  }
+
+  @Test
+  void deletingARouteAClientKeyAndThenTheirProviderTakesEachOutOfService() {
+    AdminClient admin = new AdminClient(http);
+    upstream.script(r -> json(200, MESSAGE_JSON));
+    JsonObject provider =
+        admin.post(
+            "/api/admin/providers",
+            "{\"name\":\"doomed\",\"kind\":\"anthropic\",\"baseUrl\":\""
+                + upstream.baseUrl()
+                + "\"}");
+    int providerId = provider.getInt("id");
+    admin.post("/api/admin/providers/" + providerId + "/keys", "{\"key\":\"sk-doomed-key-00001\"}");
+    int routeId =
+        admin
+            .post("/api/admin/routes", "{\"match\":\"doomed-model\",\"provider\":\"doomed\"}")
+            .getInt("id");
+    JsonObject clientKey = admin.post("/api/admin/client-keys", "{\"name\":\"doomed\"}");
+    String doomedKey = clientKey.getString("key");
+    assertThat(messages(doomedKey, body("doomed-model", false), Map.of()).statusCode())
+        .isEqualTo(200);
+
+    assertThat(admin.send("DELETE", "/api/admin/routes/" + routeId, null).statusCode())
+        .isEqualTo(204);
+    assertError(messages(body("doomed-model", false)), 404, "not_found_error", "no route serves");
+
+    assertThat(
+            admin
+                .send("DELETE", "/api/admin/client-keys/" + clientKey.getInt("id"), null)
+                .statusCode())
+        .isEqualTo(204);
+    assertError(
+        messages(doomedKey, body("claude-opus-5-5", false), Map.of()),
+        401,
+        "authentication_error",
+        "does not know");
+
+    assertThat(admin.send("DELETE", "/api/admin/providers/" + providerId, null).statusCode())
+        .isEqualTo(204);
+    assertThat(
+            admin
+                .get("/api/admin/providers")
+                .getJsonArray("providers")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(p -> p.getString("name")))
+        .doesNotContain("doomed");
+    assertThat(admin.send("GET", "/api/admin/providers/" + providerId + "/keys", null).statusCode())
+        .isEqualTo(404);
+    assertThat(upstream.received())
+        .singleElement()
+        .satisfies(r -> assertThat(r.header("x-api-key")).isEqualTo("sk-doomed-key-00001"));
+  }
+
   private static void assertError(
       HttpResponse<String> response, int status, String type, String messagePart) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
@@ -818,6 +931,12 @@ class RelayIT {
   /** Accepts the request and sends nothing, not even a status line, for {@code millis}. */
   private static ScriptedUpstream.Reply silentFor(long millis) {
     return (out, upstream) -> Thread.sleep(millis);
+  }
+
+  private static List<String> modelIds(HttpResponse<String> models) {
+    return GatewayIT.json(models).getJsonArray("data").getValuesAs(JsonObject.class).stream()
+        .map(m -> m.getString("id"))
+        .toList();
   }
 
   private static final String OPENAI_COMPLETION =
