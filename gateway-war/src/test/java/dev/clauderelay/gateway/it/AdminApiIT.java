@@ -274,6 +274,51 @@ class AdminApiIT {
   }
 
   @Test
+  void noSecretReachesTheServerLog() {
+    String providerSecret = "sk-log-provider-key-abcdefghijklmnop-0002";
+    String accountSecret = "sk-ant-api03-log-account-abcdefghijklmnop-0003";
+    int logged = ServerLog.text().length();
+    JsonObject provider =
+        admin.post(
+            "/api/admin/providers",
+            "{\"name\":\"log-watch\",\"kind\":\"anthropic\",\"baseUrl\":\"http://127.0.0.1:9\","
+                + "\"connectTimeoutMs\":1000}");
+    admin.post(
+        "/api/admin/providers/" + provider.getInt("id") + "/keys",
+        "{\"key\":\"" + providerSecret + "\"}");
+    admin.post("/api/admin/routes", "{\"match\":\"log-watch-model\",\"provider\":\"log-watch\"}");
+    admin.post(
+        "/api/admin/claude-accounts",
+        "{\"name\":\"log-watch-account\",\"authType\":\"api_key\",\"apiKey\":\""
+            + accountSecret
+            + "\"}");
+    String clientKey =
+        admin.post("/api/admin/client-keys", "{\"name\":\"log-watch\"}").getString("key");
+    // Each secret at work too: a request whose upstream cannot be reached is the likeliest to log.
+    HttpResponse<String> failed =
+        http.send(
+            http.request("/v1/messages")
+                .header("content-type", "application/json")
+                .header("x-api-key", clientKey)
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"model\":\"log-watch-model\",\"max_tokens\":8,"
+                            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
+    assertThat(failed.statusCode()).isGreaterThanOrEqualTo(500);
+
+    // The log of these steps reached this JVM: the configuration reloads they caused.
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> ServerLog.text().substring(logged).contains("Relay configuration loaded"));
+    String log = ServerLog.text();
+    assertThat(log)
+        .doesNotContain(providerSecret)
+        .doesNotContain(accountSecret)
+        .doesNotContain(clientKey)
+        .doesNotContain(SECRET_KEY);
+  }
+
+  @Test
   void dashboardAuditAndOpenApiDescribeTheRelay() {
     JsonObject dashboard = admin.get("/api/admin/dashboard");
     assertThat(dashboard.getJsonObject("health").getString("status")).isIn("ok", "degraded");

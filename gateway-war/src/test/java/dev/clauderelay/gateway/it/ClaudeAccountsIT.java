@@ -269,6 +269,64 @@ class ClaudeAccountsIT {
     assertThat(logged(messages("s-after", Map.of()))).containsEntry("account_id", (long) apiKey);
   }
 
+  @Test
+  void withNoUsableAccountTheProviderSendsWithItsOwnKeys() throws Exception {
+    String providerKey = "sk-acct-own-key-abcdefghijklmnop-0077";
+    JsonObject withKeys =
+        admin.post(
+            "/api/admin/providers",
+            "{\"name\":\"acct-with-keys\",\"kind\":\"anthropic\",\"baseUrl\":\""
+                + upstream.baseUrl()
+                + "\",\"claudeAccounts\":true}");
+    admin.post(
+        "/api/admin/providers/" + withKeys.getInt("id") + "/keys",
+        "{\"key\":\"" + providerKey + "\"}");
+    admin.post(
+        "/api/admin/routes", "{\"match\":\"acct-keys-model\",\"provider\":\"acct-with-keys\"}");
+
+    // No account at all: the key serves.
+    HttpResponse<String> noAccount = messages("acct-keys-model", "s-own-keys", Map.of());
+
+    assertThat(noAccount.statusCode()).as(noAccount.body()).isEqualTo(200);
+    assertThat(upstream.received().get(upstream.received().size() - 1).header("x-api-key"))
+        .isEqualTo(providerKey);
+    assertThat(logged(noAccount)).containsEntry("account_id", 0L).containsEntry("attempts", 1L);
+
+    // The only account is rate limited: it is tried first, then the key serves.
+    int account =
+        admin
+            .post(
+                "/api/admin/claude-accounts",
+                "{\"name\":\"acct-limited\",\"authType\":\"api_key\",\"apiKey\":\""
+                    + API_KEY_ACCOUNT
+                    + "\"}")
+            .getInt("id");
+    upstream.script(
+        r ->
+            API_KEY_ACCOUNT.equals(r.header("x-api-key"))
+                ? json(
+                    429,
+                    Map.of("retry-after", "60"),
+                    "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}")
+                : json(200, MESSAGE_JSON));
+
+    HttpResponse<String> limited = messages("acct-keys-model", "s-own-keys-2", Map.of());
+
+    assertThat(limited.statusCode()).as(limited.body()).isEqualTo(200);
+    assertThat(limited.body()).isEqualTo(MESSAGE_JSON);
+    assertThat(upstream.received().stream().map(r -> r.header("x-api-key")))
+        .containsExactly(API_KEY_ACCOUNT, providerKey);
+    Map<String, Long> row = logged(limited);
+    assertThat(row).containsEntry("account_id", 0L).containsEntry("attempts", 2L);
+    assertThat(row.get("key_id")).isNotZero();
+    // The resting account is not asked again while it rests.
+    HttpResponse<String> again = messages("acct-keys-model", "s-own-keys-3", Map.of());
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(upstream.received().stream().map(r -> r.header("x-api-key")))
+        .containsExactly(API_KEY_ACCOUNT, providerKey, providerKey);
+    assertThat(account(account).getString("status")).isEqualTo("rate_limited");
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   /** Creates an OAuth account and signs it in through the mock OAuth server. */
@@ -302,9 +360,13 @@ class ClaudeAccountsIT {
   }
 
   private HttpResponse<String> messages(String session, Map<String, String> headers) {
+    return messages(MODEL, session, headers);
+  }
+
+  private HttpResponse<String> messages(String model, String session, Map<String, String> headers) {
     String body =
         "{\"model\":\""
-            + MODEL
+            + model
             + "\",\"max_tokens\":16,\"metadata\":{\"user_id\":\""
             + session
             + "\"},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";

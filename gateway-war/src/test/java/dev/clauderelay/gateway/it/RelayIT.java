@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -100,12 +101,32 @@ class RelayIT {
     provider(admin, "spare", "anthropic", base, List.of("sk-spare-key-00001"), "");
     provider(admin, "oai", "openai", base + "/v1", List.of("sk-openai-key-0001"), "");
     provider(admin, "gem", "gemini", base + "/v1beta", List.of("gm-gemini-key-0001"), "");
+    provider(
+        admin,
+        "flaky",
+        "anthropic",
+        base,
+        List.of("sk-flaky-key-a-0001", "sk-flaky-key-b-0002"),
+        "");
+    // Not through provider(): its first-byte timeout is the point.
+    JsonObject slow =
+        admin.post(
+            "/api/admin/providers",
+            "{\"name\":\"slow\",\"kind\":\"anthropic\",\"baseUrl\":\""
+                + base
+                + "\",\"firstByteTimeoutMs\":1000}");
+    for (String key : List.of("sk-slow-key-a-00001", "sk-slow-key-b-00002")) {
+      admin.post(
+          "/api/admin/providers/" + slow.getInt("id") + "/keys", "{\"key\":\"" + key + "\"}");
+    }
     route(admin, "claude-opus-5-5", "anth", null, "");
     route(admin, "*haiku*", "anth", "claude-haiku-upstream", "");
     route(admin, "pool-model", "pool", null, "");
     route(admin, "pool401-model", "pool401", null, "");
     route(admin, "limited-model", "limited", null, "");
     route(admin, "fallback-model", "dead", null, ",\"fallbacks\":[{\"provider\":\"spare\"}]");
+    route(admin, "flaky-model", "flaky", null, "");
+    route(admin, "slow-model", "slow", null, "");
     route(admin, "deepseek-chat", "oai", null, "");
     route(admin, "gemini-*", "gem", null, "");
     clientKey(admin, "it", List.of("*"), null, null);
@@ -375,6 +396,59 @@ class RelayIT {
   }
 
   @Test
+  void anOverloadedOrFailingUpstreamIsRetriedOnTheOtherKeyAndTheClientGetsItsAnswer() {
+    for (int status : new int[] {529, 500, 502, 503}) {
+      AtomicInteger seen = new AtomicInteger();
+      String failure =
+          "{\"type\":\"error\",\"error\":{\"type\":\""
+              + (status == 529 ? "overloaded_error" : "api_error")
+              + "\",\"message\":\"try again\"}}";
+      upstream.script(
+          r -> seen.getAndIncrement() == 0 ? json(status, failure) : json(200, MESSAGE_JSON));
+
+      HttpResponse<String> response = messages(body("flaky-model", false));
+
+      assertThat(response.statusCode())
+          .as("after a %d: %s", status, response.body())
+          .isEqualTo(200);
+      assertThat(response.body()).isEqualTo(MESSAGE_JSON);
+      assertThat(upstream.received().stream().map(r -> r.header("x-api-key")))
+          .as("keys tried after a %d", status)
+          .containsExactlyInAnyOrder("sk-flaky-key-a-0001", "sk-flaky-key-b-0002");
+      assertThat(requestLog(response, "attempts")).as("after a %d", status).isEqualTo("2");
+    }
+  }
+
+  @Test
+  void aKeyWhoseUpstreamSendsNothingWithinTheFirstByteTimeoutGivesWayToTheNextKey() {
+    AtomicInteger seen = new AtomicInteger();
+    upstream.script(r -> seen.getAndIncrement() == 0 ? silentFor(15_000) : json(200, MESSAGE_JSON));
+    long started = System.nanoTime();
+
+    HttpResponse<String> response = messages(body("slow-model", false));
+
+    // The provider waits 1 s for a first byte; the silent upstream would hold it 15 s.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(MESSAGE_JSON);
+    assertThat(upstream.received().stream().map(r -> r.header("x-api-key")))
+        .containsExactlyInAnyOrder("sk-slow-key-a-00001", "sk-slow-key-b-00002");
+    assertThat(requestLog(response, "attempts")).isEqualTo("2");
+  }
+
+  @Test
+  void whenEveryKeyTimesOutTheClientGetsA504TimeoutErrorSayingHowLongItWaited() {
+    upstream.script(r -> silentFor(15_000));
+    long started = System.nanoTime();
+
+    HttpResponse<String> response = messages(body("slow-model", false));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    assertError(response, 504, "timeout_error", "no answer within 1 s");
+    assertThat(upstream.received()).hasSize(2);
+  }
+
+  @Test
   void fallsBackToTheNextRouteWhenTheFirstCannotBeReached() {
     upstream.script(r -> json(200, MESSAGE_JSON));
 
@@ -511,6 +585,119 @@ class RelayIT {
     assertThat(last.headers().firstValue("retry-after")).isPresent();
   }
 
+  @Test
+  void aClientKeyInAnAuthorizationBearerHeaderIsAcceptedAndNeverTravelsUpstream() {
+    upstream.script(r -> json(200, MESSAGE_JSON));
+
+    HttpResponse<String> response =
+        messages(
+            null,
+            body("claude-opus-5-5", false),
+            Map.of("Authorization", "Bearer " + KEYS.get(CLIENT_KEY)));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(MESSAGE_JSON);
+    ScriptedUpstream.Received sent = upstream.received().get(0);
+    assertThat(sent.header("authorization")).isNull();
+    assertThat(sent.header("x-api-key")).isEqualTo("sk-anth-main-000001");
+    assertError(
+        messages(
+            null,
+            body("claude-opus-5-5", false),
+            Map.of("Authorization", "Bearer rk-unknown-0000000000000000")),
+        401,
+        "authentication_error",
+        "does not know");
+  }
+
+  @Test
+  void modelsListsExactRoutesClaudeModelsAndAliasesButNeitherPatternsNorOtherModels() {
+    AdminClient admin = new AdminClient(http);
+    provider(
+        admin,
+        "listing",
+        "anthropic",
+        upstream.baseUrl(),
+        List.of("sk-listing-key-0001"),
+        ",\"models\":[\"lm-claude-listed\",\"lm-gpt-unlisted\"],"
+            + "\"modelAliases\":{\"lm-alias\":\"lm-gpt-unlisted\"}");
+    route(admin, "lm-exact", "listing", null, "");
+    route(admin, "lm-pattern-*", "listing", null, "");
+    // A key for lm-* sees this test's models only, whatever the other tests configured.
+    String key =
+        admin
+            .post("/api/admin/client-keys", "{\"name\":\"listing\",\"models\":[\"lm-*\"]}")
+            .getString("key");
+
+    HttpResponse<String> models =
+        http.send(http.request("/v1/models").header("x-api-key", key).GET());
+    HttpResponse<String> everything =
+        http.send(
+            http.request("/v1/models")
+                .header("Authorization", "Bearer " + KEYS.get(CLIENT_KEY))
+                .GET());
+
+    assertThat(models.statusCode()).isEqualTo(200);
+    assertThat(modelIds(models))
+        .containsExactlyInAnyOrder("lm-exact", "lm-claude-listed", "lm-alias");
+    assertThat(modelIds(everything))
+        .contains("claude-opus-5-5", "deepseek-chat", "lm-exact", "lm-alias")
+        .doesNotContain("*haiku*", "gemini-*", "lm-pattern-*", "lm-gpt-unlisted");
+  }
+
+  @Test
+  void deletingARouteAClientKeyAndThenTheirProviderTakesEachOutOfService() {
+    AdminClient admin = new AdminClient(http);
+    upstream.script(r -> json(200, MESSAGE_JSON));
+    JsonObject provider =
+        admin.post(
+            "/api/admin/providers",
+            "{\"name\":\"doomed\",\"kind\":\"anthropic\",\"baseUrl\":\""
+                + upstream.baseUrl()
+                + "\"}");
+    int providerId = provider.getInt("id");
+    admin.post("/api/admin/providers/" + providerId + "/keys", "{\"key\":\"sk-doomed-key-00001\"}");
+    int routeId =
+        admin
+            .post("/api/admin/routes", "{\"match\":\"doomed-model\",\"provider\":\"doomed\"}")
+            .getInt("id");
+    JsonObject clientKey = admin.post("/api/admin/client-keys", "{\"name\":\"doomed\"}");
+    String doomedKey = clientKey.getString("key");
+    assertThat(messages(doomedKey, body("doomed-model", false), Map.of()).statusCode())
+        .isEqualTo(200);
+
+    assertThat(admin.send("DELETE", "/api/admin/routes/" + routeId, null).statusCode())
+        .isEqualTo(204);
+    assertError(messages(body("doomed-model", false)), 404, "not_found_error", "no route serves");
+
+    assertThat(
+            admin
+                .send("DELETE", "/api/admin/client-keys/" + clientKey.getInt("id"), null)
+                .statusCode())
+        .isEqualTo(204);
+    assertError(
+        messages(doomedKey, body("claude-opus-5-5", false), Map.of()),
+        401,
+        "authentication_error",
+        "does not know");
+
+    assertThat(admin.send("DELETE", "/api/admin/providers/" + providerId, null).statusCode())
+        .isEqualTo(204);
+    assertThat(
+            admin
+                .get("/api/admin/providers")
+                .getJsonArray("providers")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(p -> p.getString("name")))
+        .doesNotContain("doomed");
+    assertThat(admin.send("GET", "/api/admin/providers/" + providerId + "/keys", null).statusCode())
+        .isEqualTo(404);
+    assertThat(upstream.received())
+        .singleElement()
+        .satisfies(r -> assertThat(r.header("x-api-key")).isEqualTo("sk-doomed-key-00001"));
+  }
+
   private static void assertError(
       HttpResponse<String> response, int status, String type, String messagePart) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
@@ -627,6 +814,44 @@ class RelayIT {
   }
 
   @Test
+  void aFieldTheOpenAiUpstreamCannotTakeIsNamedInTheDegradedHeaderAndTheRequestLog() {
+    upstream.script(r -> json(200, OPENAI_COMPLETION));
+    String body =
+        "{\"model\":\"deepseek-chat\",\"max_tokens\":64,\"top_k\":5,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+    HttpResponse<String> response = messages(body);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("x-relay-degraded"))
+        .hasValueSatisfying(v -> assertThat(v).contains("top_k was dropped"));
+    assertThat(GatewayIT.json(response).getJsonArray("content").getJsonObject(0).getString("text"))
+        .isEqualTo("pong");
+    assertThat(upstream.received().get(0).bodyText()).doesNotContain("top_k");
+    assertThat(requestLog(response, "degradations")).contains("top_k was dropped");
+  }
+
+  @Test
+  void countTokensOnAnOpenAiProviderAnswersTheRelaysEstimateWithoutAskingTheUpstream() {
+    upstream.script(r -> json(500, "{}"));
+    String body = body("deepseek-chat", false);
+
+    HttpResponse<String> count =
+        http.send(
+            http.request("/v1/messages/count_tokens")
+                .header("x-api-key", KEYS.get(CLIENT_KEY))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+    assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+    assertThat(GatewayIT.json(count).getJsonNumber("input_tokens").longValue())
+        .isEqualTo(body.getBytes(StandardCharsets.UTF_8).length / 4);
+    assertThat(count.headers().firstValue("x-relay-degraded"))
+        .hasValueSatisfying(v -> assertThat(v).contains("input_tokens estimated"));
+    assertThat(upstream.received()).isEmpty();
+  }
+
+  @Test
   void relaysToGeminiWithTheKeyInAHeaderNeverInTheUrl() {
     String answer =
         "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"pong\"}]},\"finishReason\":\"STOP\"}],"
@@ -680,6 +905,45 @@ class RelayIT {
         .findFirst()
         .orElseThrow(() -> new AssertionError("no key like " + secret + " in " + provider));
   }
+
+  /** A column of the request log's row for a response (written asynchronously, so awaited). */
+  private static String requestLog(HttpResponse<String> response, String column) {
+    String requestId = response.headers().firstValue("request-id").orElseThrow();
+    String[] value = new String[1];
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              try (Connection db = RelayTestEnvironment.openDatabase();
+                  java.sql.PreparedStatement select =
+                      db.prepareStatement(
+                          "SELECT " + column + " FROM request_log WHERE request_id = ?")) {
+                select.setString(1, requestId);
+                try (ResultSet row = select.executeQuery()) {
+                  assertThat(row.next()).as("request %s logged", requestId).isTrue();
+                  value[0] = row.getString(1);
+                }
+              }
+            });
+    return value[0];
+  }
+
+  /** Accepts the request and sends nothing, not even a status line, for {@code millis}. */
+  private static ScriptedUpstream.Reply silentFor(long millis) {
+    return (out, upstream) -> Thread.sleep(millis);
+  }
+
+  private static List<String> modelIds(HttpResponse<String> models) {
+    return GatewayIT.json(models).getJsonArray("data").getValuesAs(JsonObject.class).stream()
+        .map(m -> m.getString("id"))
+        .toList();
+  }
+
+  private static final String OPENAI_COMPLETION =
+      "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"deepseek-chat\","
+          + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"pong\"},"
+          + "\"finish_reason\":\"stop\"}],"
+          + "\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":1,\"total_tokens\":6}}";
 
   private static String errorType(HttpResponse<String> response) {
     return GatewayIT.json(response).getJsonObject("error").getString("type");

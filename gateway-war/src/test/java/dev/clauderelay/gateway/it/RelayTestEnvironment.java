@@ -27,6 +27,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * RELAY_TEST_DB_PASSWORD}), in a database {@code relay_it} created afresh on it; the tests are
  * skipped when {@code RELAY_TEST_DB_URL} is not set, and fail instead when {@code
  * RELAY_TEST_REQUIRE_ALL=true} (CI).
+ *
+ * <p>Also points {@code RELAY_CONFIG_FILE} of every relay started at a file the tests may write
+ * ({@link #useConfiguration}, {@code {}} by default) and keeps a copy of the relays' console, their
+ * server log ({@link ServerLog}).
  */
 public final class RelayTestEnvironment implements BeforeAllCallback {
 
@@ -36,6 +40,7 @@ public final class RelayTestEnvironment implements BeforeAllCallback {
   private static final String EXTERNAL_DATABASE = "relay_it";
 
   private static MockOAuthServer oauth;
+  private static Path configFile;
   private static String jdbcUrl;
   private static String user;
   private static String password;
@@ -68,8 +73,20 @@ public final class RelayTestEnvironment implements BeforeAllCallback {
     System.setProperty("relay.test.db.password", password);
     System.setProperty("relay.test.data", dataDir.toString());
     System.setProperty("relay.test.admin.password", ADMIN_PASSWORD);
+    configFile = dataDir.resolve("relay-config.json");
+    useConfiguration("{}");
+    System.setProperty("relay.test.config", configFile.toString());
+    ServerLog.capture();
     oauth = new MockOAuthServer();
     System.setProperty("relay.test.oauth.token-url", oauth.tokenUrl());
+  }
+
+  /**
+   * Sets the {@code RELAY_CONFIG_FILE} every relay started from now on applies; {@code {}} (the
+   * default) names nothing.
+   */
+  static void useConfiguration(String json) throws IOException {
+    Files.writeString(configFile, json);
   }
 
   /** Claude's OAuth server as the relay under test sees it. */
