@@ -23,19 +23,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
  * Admin sign-in against {@code RELAY_ADMIN_USERNAME} / {@code RELAY_ADMIN_PASSWORD}. When no
  * password is configured, the first start generates one, prints it once and keeps only its hash.
  *
- * <p>Sessions live in memory, keyed by a hash of the token, and end at their expiry or at a
- * restart. A startup singleton so that the generated password is printed while the admin is
- * watching the start, not at the first login.
+ * <p>Sessions are {@link AdminSessions}: in memory, ending at their expiry or at a restart. A
+ * startup singleton so that the generated password is printed while the admin is watching the
+ * start, not at the first login.
  */
 @Singleton
 @Startup
@@ -54,16 +51,15 @@ public class DefaultAdminAuthService implements AdminAuthService {
   private final Clock clock = Clock.systemUTC();
   private final PasswordHasher hasher = new PasswordHasher();
   private final LoginThrottle throttle = new LoginThrottle(clock);
-  private final Map<String, AdminSession> sessionsByTokenHash = new ConcurrentHashMap<>();
+  private AdminSessions sessions;
 
   private String username;
   private String passwordHash;
-  private Duration sessionTtl;
 
   @PostConstruct
   void init() {
     username = config.adminUsername();
-    sessionTtl = config.adminSessionTtl();
+    sessions = new AdminSessions(clock, config.adminSessionTtl());
     Optional<String> configured = config.adminPassword();
     if (configured.isPresent()) {
       passwordHash = hasher.hash(configured.get());
@@ -123,41 +119,24 @@ public class DefaultAdminAuthService implements AdminAuthService {
       throw new LoginRefusedException(REFUSED, null);
     }
     throttle.recordSuccess(remoteAddress);
-    String token = "rla_" + Secrets.randomToken(32);
-    AdminSession session = new AdminSession(token, username, clock.instant().plus(sessionTtl));
-    sessionsByTokenHash.put(Secrets.sha256Hex(token), session);
+    AdminSession session = sessions.open(username);
     audit(username, "admin.login", remoteAddress);
     return session;
   }
 
   @Override
   public Optional<AdminSession> authenticate(String token) {
-    if (token == null || token.isBlank()) {
-      return Optional.empty();
-    }
-    String key = Secrets.sha256Hex(token);
-    AdminSession session = sessionsByTokenHash.get(key);
-    if (session == null) {
-      return Optional.empty();
-    }
-    if (session.isExpired(clock.instant())) {
-      sessionsByTokenHash.remove(key);
-      return Optional.empty();
-    }
-    return Optional.of(session);
+    return sessions.find(token);
   }
 
   @Override
   public void logout(String token) {
-    if (token != null) {
-      sessionsByTokenHash.remove(Secrets.sha256Hex(token));
-    }
+    sessions.close(token);
   }
 
   @Schedule(minute = "*/10", hour = "*", persistent = false)
   void forgetExpiredSessions() {
-    Instant now = clock.instant();
-    sessionsByTokenHash.values().removeIf(session -> session.isExpired(now));
+    sessions.forgetExpired();
   }
 
   private void audit(String actor, String action, String remoteAddress) {
