@@ -133,6 +133,39 @@ class AdminApiIT {
   }
 
   @Test
+  void aProviderCreatedWithItsKeysGetsAllOrNone() {
+    HttpResponse<String> refused =
+        admin.send(
+            "POST",
+            "/api/admin/providers",
+            "{\"name\":\"inline-bad\",\"kind\":\"anthropic\",\"baseUrl\":\"http://127.0.0.1:9\","
+                + "\"keys\":[\"sk-inline-good-0001\",\"not a key\"]}");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("keys[1]").contains("printable");
+    assertThat(admin.get("/api/admin/providers").toString()).doesNotContain("inline-bad");
+    assertThat(
+            admin
+                .send(
+                    "POST",
+                    "/api/admin/providers",
+                    "{\"name\":\"inline-dup\",\"kind\":\"anthropic\","
+                        + "\"keys\":[\"sk-inline-same-0001\",\"sk-inline-same-0001\"]}")
+                .body())
+        .contains("keys[1]")
+        .contains("repeats");
+
+    JsonObject provider =
+        admin.post(
+            "/api/admin/providers",
+            "{\"name\":\"inline-keys\",\"kind\":\"anthropic\",\"baseUrl\":\"http://127.0.0.1:9\","
+                + "\"keys\":[\"sk-inline-key-00001\",\"sk-inline-key-00002\"]}");
+
+    JsonObject pool = admin.get("/api/admin/key-pool/" + provider.getInt("id"));
+    assertThat(pool.getJsonObject("keys").getInt("total")).isEqualTo(2);
+    assertThat(pool.toString()).doesNotContain("sk-inline-key-00001");
+  }
+
+  @Test
   void clientKeysAndRoutesValidateTheirInput() {
     assertInvalid(admin.send("POST", "/api/admin/client-keys", "{\"name\":\"\"}"), "name");
     assertInvalid(

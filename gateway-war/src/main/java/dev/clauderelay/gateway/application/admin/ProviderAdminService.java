@@ -65,6 +65,31 @@ public class ProviderAdminService {
     return provider;
   }
 
+  /**
+   * Creates a provider with its first keys, all or nothing: the configuration file's shape, so an
+   * admin scripting the API writes what the file holds.
+   */
+  public Provider create(ProviderInput input, List<String> keys, AdminActor actor) {
+    java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < keys.size(); i++) {
+      String key;
+      try {
+        key = requireKeyFormat(keys.get(i));
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException(
+            "keys[" + i + "]", e.getMessage().replaceFirst("^key: ", ""));
+      }
+      if (!seen.add(key)) {
+        throw new InvalidInputException("keys[" + i + "]", "repeats an earlier key of this list");
+      }
+    }
+    Provider provider = create(input, actor);
+    for (String key : seen) {
+      addKey(provider.id(), key, null, 1, actor);
+    }
+    return provider;
+  }
+
   public Provider update(long id, ProviderInput input, AdminActor actor) {
     Provider provider = get(id);
     ProviderSettings previous = provider.settings();

@@ -18,6 +18,7 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,6 +43,34 @@ final class AdminRequests {
    * Reads a body into an input record and checks its Bean Validation constraints; the first
    * violation becomes a 400 naming the field.
    */
+  /**
+   * Takes a {@code keys} list of strings out of a JSON object body into {@code keys}, and answers
+   * the rest of the body (unchanged when it is not a JSON object; {@link #read} says why).
+   */
+  static String withoutKeys(String body, List<String> keys) {
+    com.fasterxml.jackson.databind.JsonNode tree;
+    try {
+      tree = body == null || body.isBlank() ? null : JSON.readTree(body);
+    } catch (IOException e) {
+      return body;
+    }
+    if (!(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode object)
+        || !object.has("keys")) {
+      return body;
+    }
+    com.fasterxml.jackson.databind.JsonNode list = object.remove("keys");
+    if (!list.isArray()) {
+      throw new InvalidInputException("keys", "must be a list of keys (strings)");
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (!list.get(i).isTextual()) {
+        throw new InvalidInputException("keys[" + i + "]", "must be a string");
+      }
+      keys.add(list.get(i).asText());
+    }
+    return object.toString();
+  }
+
   static <T> T read(String body, Class<T> type) {
     T value = parse(body, type);
     Set<ConstraintViolation<T>> violations = VALIDATOR.validate(value);

@@ -22,6 +22,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,9 +52,13 @@ public class ProvidersResource {
     return AdminRequests.write(AdminViews.provider(provider, runtime(provider)));
   }
 
+  /** The provider's fields, plus optionally {@code keys}: its first keys, as in the config file. */
   @POST
   public Response create(String body) {
-    Provider provider = providers.create(AdminRequests.read(body, ProviderInput.class), actor());
+    List<String> keys = new ArrayList<>();
+    String settings = AdminRequests.withoutKeys(body, keys);
+    Provider provider =
+        providers.create(AdminRequests.read(settings, ProviderInput.class), keys, actor());
     return Response.status(201)
         .entity(AdminRequests.write(AdminViews.provider(provider, runtime(provider))))
         .build();
