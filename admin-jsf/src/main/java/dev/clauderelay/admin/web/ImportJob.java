@@ -113,6 +113,14 @@ public final class ImportJob {
     }
   }
 
+  /**
+   * The results with the lines that did not go in first, each group in line order: in an import of
+   * thousands, the lines to fix are what the admin looks for.
+   */
+  List<ImportResult> problemsFirst() {
+    return results().stream().sorted(java.util.Comparator.comparing(ImportResult::added)).toList();
+  }
+
   long added() {
     return results().stream().filter(ImportResult::added).count();
   }

@@ -168,7 +168,7 @@ public class KeyPoolView implements Serializable {
     if (job == null) {
       return;
     }
-    importResults = job.results();
+    importResults = job.problemsFirst();
     long added = job.added();
     long refused = importResults.size() - added;
     importSummary = calls.text("keyPool.importSummary", added, refused, job.total());

@@ -2,6 +2,7 @@ package dev.clauderelay.admin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clauderelay.admin.relay.ImportResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,25 @@ class ImportJobTest {
   void textWithoutKeysMakesNoChunk() {
     assertThat(ImportJob.chunks("\n  \n# only a comment\n", 200)).isEmpty();
     assertThat(ImportJob.chunks(null, 200)).isEmpty();
+  }
+
+  @Test
+  void resultsListTheLinesThatDidNotGoInFirstEachGroupInLineOrder() {
+    ImportJob job = new ImportJob(1, "a\nb\nc\nd\ne\n", false);
+    job.addAll(
+        List.of(
+            new ImportResult(1, "sk-...0001", ImportResult.ADDED, null, null),
+            new ImportResult(2, "...ey", "invalid", "key: must be printable", null),
+            new ImportResult(3, "sk-...0003", ImportResult.ADDED, null, null)),
+        3);
+    job.addAll(
+        List.of(
+            new ImportResult(4, "sk-...0001", "duplicate", "repeats entry 1", null),
+            new ImportResult(5, "sk-...0005", ImportResult.ADDED, null, null)),
+        2);
+
+    assertThat(job.problemsFirst()).extracting(ImportResult::line).containsExactly(2, 4, 1, 3, 5);
+    assertThat(job.results()).extracting(ImportResult::line).containsExactly(1, 2, 3, 4, 5);
   }
 
   @Test
