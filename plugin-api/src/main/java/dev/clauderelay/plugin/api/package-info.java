@@ -9,7 +9,8 @@
  * pools): {@link dev.clauderelay.plugin.api.ErrorClassification#model()} scopes a limit to one
  * model; {@link dev.clauderelay.plugin.api.KeySelectionStrategy#quotaWindowStart} and {@link
  * dev.clauderelay.plugin.api.KeyCandidate#modelRequests()} let a strategy balance per-model quotas;
- * {@link dev.clauderelay.plugin.api.KeyCandidates#maxWeight()} lets a weighted choice sample. The
- * 1.0 constructors of the two records remain.
+ * {@link dev.clauderelay.plugin.api.KeyCandidates#maxWeight()} lets a weighted choice sample, and
+ * {@link dev.clauderelay.plugin.api.KeyCandidates#bestInWindow} a ranking one read a bounded
+ * window. The 1.0 constructors of the two records remain.
  */
 package dev.clauderelay.plugin.api;

@@ -4,6 +4,7 @@ import dev.clauderelay.plugin.api.KeyCandidate;
 import dev.clauderelay.plugin.api.KeyCandidates;
 import dev.clauderelay.plugin.api.KeySelectionStrategy;
 import dev.clauderelay.plugin.api.SelectionContext;
+import java.util.Comparator;
 import org.pf4j.Extension;
 
 /**
@@ -41,37 +42,11 @@ public class GeminiQuotaKeySelection implements KeySelectionStrategy {
 
   @Override
   public int select(KeyCandidates candidates, SelectionContext context) {
-    int size = candidates.size();
-    int length = Math.min(size, WINDOW);
-    int start = windowStart(size, context.sequence());
-    int best = start;
-    KeyCandidate bestCandidate = candidates.get(start);
-    for (int offset = 1; offset < length; offset++) {
-      int index = (start + offset) % size;
-      KeyCandidate candidate = candidates.get(index);
-      if (hasMoreHeadroom(candidate, bestCandidate)) {
-        best = index;
-        bestCandidate = candidate;
-      }
-    }
-    return best;
+    return candidates.bestInWindow(context.sequence(), WINDOW, MOST_HEADROOM_FIRST);
   }
 
-  static int windowStart(int size, long sequence) {
-    if (size <= WINDOW) {
-      return 0;
-    }
-    long windows = (size + WINDOW - 1) / WINDOW;
-    return (int) (Math.floorMod(sequence, windows) * WINDOW);
-  }
-
-  private static boolean hasMoreHeadroom(KeyCandidate a, KeyCandidate b) {
-    if (a.modelRequests() != b.modelRequests()) {
-      return a.modelRequests() < b.modelRequests();
-    }
-    if (a.inFlight() != b.inFlight()) {
-      return a.inFlight() < b.inFlight();
-    }
-    return a.totalRequests() < b.totalRequests();
-  }
+  private static final Comparator<KeyCandidate> MOST_HEADROOM_FIRST =
+      Comparator.comparingLong(KeyCandidate::modelRequests)
+          .thenComparingInt(KeyCandidate::inFlight)
+          .thenComparingLong(KeyCandidate::totalRequests);
 }

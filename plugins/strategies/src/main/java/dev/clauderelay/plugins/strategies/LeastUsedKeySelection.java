@@ -4,6 +4,7 @@ import dev.clauderelay.plugin.api.KeyCandidate;
 import dev.clauderelay.plugin.api.KeyCandidates;
 import dev.clauderelay.plugin.api.KeySelectionStrategy;
 import dev.clauderelay.plugin.api.SelectionContext;
+import java.util.Comparator;
 import org.pf4j.Extension;
 
 /**
@@ -33,38 +34,11 @@ public class LeastUsedKeySelection implements KeySelectionStrategy {
 
   @Override
   public int select(KeyCandidates candidates, SelectionContext context) {
-    int size = candidates.size();
-    int length = Math.min(size, WINDOW);
-    int start = windowStart(size, context.sequence());
-    int best = start;
-    KeyCandidate bestCandidate = candidates.get(start);
-    for (int offset = 1; offset < length; offset++) {
-      int index = (start + offset) % size;
-      KeyCandidate candidate = candidates.get(index);
-      if (isLessUsed(candidate, bestCandidate)) {
-        best = index;
-        bestCandidate = candidate;
-      }
-    }
-    return best;
+    return candidates.bestInWindow(context.sequence(), WINDOW, LEAST_USED_FIRST);
   }
 
-  /** The first index of the window this selection reads: 0 for a pool that fits one window. */
-  static int windowStart(int size, long sequence) {
-    if (size <= WINDOW) {
-      return 0;
-    }
-    long windows = (size + WINDOW - 1) / WINDOW;
-    return (int) (Math.floorMod(sequence, windows) * WINDOW);
-  }
-
-  private static boolean isLessUsed(KeyCandidate a, KeyCandidate b) {
-    if (a.inFlight() != b.inFlight()) {
-      return a.inFlight() < b.inFlight();
-    }
-    if (a.totalRequests() != b.totalRequests()) {
-      return a.totalRequests() < b.totalRequests();
-    }
-    return a.lastUsedEpochMillis() < b.lastUsedEpochMillis();
-  }
+  private static final Comparator<KeyCandidate> LEAST_USED_FIRST =
+      Comparator.comparingInt(KeyCandidate::inFlight)
+          .thenComparingLong(KeyCandidate::totalRequests)
+          .thenComparingLong(KeyCandidate::lastUsedEpochMillis);
 }

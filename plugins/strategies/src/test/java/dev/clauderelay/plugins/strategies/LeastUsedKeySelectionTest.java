@@ -3,6 +3,7 @@ package dev.clauderelay.plugins.strategies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clauderelay.plugin.api.KeyCandidate;
+import dev.clauderelay.plugin.api.KeyCandidates;
 import dev.clauderelay.plugin.api.SelectionContext;
 import java.util.HashSet;
 import java.util.Set;
@@ -74,11 +75,11 @@ class LeastUsedKeySelectionTest {
     int windows = (size + LeastUsedKeySelection.WINDOW - 1) / LeastUsedKeySelection.WINDOW;
     Set<Integer> starts = new HashSet<>();
     for (long sequence = 0; sequence < windows; sequence++) {
-      starts.add(LeastUsedKeySelection.windowStart(size, sequence));
+      starts.add(KeyCandidates.windowStart(size, LeastUsedKeySelection.WINDOW, sequence));
     }
 
     assertThat(starts).hasSize(windows);
-    assertThat(LeastUsedKeySelection.windowStart(size, windows)).isZero();
+    assertThat(KeyCandidates.windowStart(size, LeastUsedKeySelection.WINDOW, windows)).isZero();
     // The last window wraps around to the first keys: every index lies in some window.
     assertThat(strategy.select(keys, context(windows - 1))).isBetween(0, size - 1);
   }
