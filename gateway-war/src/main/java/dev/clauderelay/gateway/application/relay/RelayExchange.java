@@ -551,13 +551,14 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
           long tokens = provider.transformer().countedTokens(upstreamJson);
           clientBody = ("{\"input_tokens\":" + tokens + "}").getBytes(StandardCharsets.UTF_8);
         } else {
-          clientBody =
-              writeJson(
-                  provider
-                      .transformer()
-                      .toClient(
-                          upstreamJson,
-                          translationContext(target.upstreamModel(request.body().model()))));
+          ObjectNode message =
+              provider
+                  .transformer()
+                  .toClient(
+                      upstreamJson,
+                      translationContext(target.upstreamModel(request.body().model())));
+          usage.observeMessage(message); // from the tree at hand, not by parsing its bytes again
+          clientBody = writeJson(message);
         }
       } catch (GatewayError e) {
         // The upstream said 200 but failed (an error body, a cut answer): the plugin's verdict.
@@ -582,7 +583,7 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
         return;
       }
     }
-    if (request.endpoint() == RelayRequest.Endpoint.MESSAGES) {
+    if (provider.transformer() == null && request.endpoint() == RelayRequest.Endpoint.MESSAGES) {
       usage.observeMessage(clientBody);
     }
     lease.succeeded();

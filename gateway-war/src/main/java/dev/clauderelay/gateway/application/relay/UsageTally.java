@@ -43,16 +43,22 @@ final class UsageTally {
     }
   }
 
-  /** A complete non-stream message. */
+  /** A complete non-stream message, as the upstream sent it. */
   void observeMessage(byte[] json) {
+    JsonNode message;
     try {
-      JsonNode message = JSON.readTree(json);
-      readUsage(message.path("usage"));
-      if (message.path("stop_reason").isTextual()) {
-        stopReason = message.path("stop_reason").asText();
-      }
+      message = JSON.readTree(json);
     } catch (IOException | RuntimeException e) {
-      // not a message (an error body): no usage to count
+      return; // not a message (an error body): no usage to count
+    }
+    observeMessage(message);
+  }
+
+  /** A complete non-stream message, as a translator made it. */
+  void observeMessage(JsonNode message) {
+    readUsage(message.path("usage"));
+    if (message.path("stop_reason").isTextual()) {
+      stopReason = message.path("stop_reason").asText();
     }
   }
 
