@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -15,8 +14,6 @@ import java.sql.Statement;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +28,7 @@ class GatewayIT {
 
   @Deployment(testable = false)
   static WebArchive gateway() {
-    // ROOT.war: deployed at "/", where clients expect the relay.
-    return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
-        .importFrom(new File(System.getProperty("relay.test.war")))
-        .as(WebArchive.class);
+    return RelayWar.asBuilt();
   }
 
   @ArquillianResource private URL deployment;

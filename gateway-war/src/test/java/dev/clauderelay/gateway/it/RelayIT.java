@@ -9,7 +9,6 @@ import dev.clauderelay.plugin.api.SseEvent;
 import dev.clauderelay.plugin.testkit.AnthropicStreamGrammar;
 import dev.clauderelay.plugin.testkit.SseStreams;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.InputStream;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -26,8 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,9 +49,7 @@ class RelayIT {
 
   @Deployment(testable = false)
   static WebArchive gateway() {
-    return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
-        .importFrom(new File(System.getProperty("relay.test.war")))
-        .as(WebArchive.class);
+    return RelayWar.asBuilt();
   }
 
   @ArquillianResource private URL deployment;
