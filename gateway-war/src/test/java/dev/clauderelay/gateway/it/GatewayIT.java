@@ -175,7 +175,7 @@ class GatewayIT {
     try (Connection db = RelayTestEnvironment.openDatabase();
         Statement sql = db.createStatement()) {
       assertThat(single(sql, "SELECT MAX(version) FROM flyway_schema_history WHERE success = 1"))
-          .isEqualTo("3");
+          .isEqualTo("4");
       assertThat(
               single(
                   sql,

@@ -13,9 +13,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * Provides, once per test JVM, the MariaDB the relay under test uses, empty, and publishes its
@@ -53,6 +55,14 @@ public final class RelayTestEnvironment implements BeforeAllCallback {
   /** The relay database's JDBC URL, user and password, for tests that look inside. */
   public static Connection openDatabase() throws SQLException {
     return DriverManager.getConnection(jdbcUrl, user, password);
+  }
+
+  /** The relay database as a data source, for tests that drive a part of the relay directly. */
+  public static DataSource relayDatabase() throws SQLException {
+    MariaDbDataSource dataSource = new MariaDbDataSource(jdbcUrl);
+    dataSource.setUser(user);
+    dataSource.setPassword(password);
+    return dataSource;
   }
 
   static synchronized void start() throws Exception {

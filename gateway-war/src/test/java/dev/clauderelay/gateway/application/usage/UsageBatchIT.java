@@ -1,0 +1,192 @@
+package dev.clauderelay.gateway.application.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clauderelay.gateway.it.RelayTestEnvironment;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A usage batch is counted once however its write fails, on the relay's MariaDB and schema: the
+ * failures a clean stop meets when the pool closes connections under a write in progress. Its rows
+ * name a provider no other test has, and are removed afterwards.
+ */
+@ExtendWith(RelayTestEnvironment.class)
+class UsageBatchIT {
+
+  private static final long PROVIDER = 9_000_022;
+  private static DataSource database;
+
+  @BeforeAll
+  static void schema() throws SQLException {
+    database = RelayTestEnvironment.relayDatabase();
+    Flyway.configure(UsageBatch.class.getClassLoader())
+        .dataSource(database)
+        .locations("classpath:db/migration")
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+  }
+
+  private long batchesBefore;
+
+  @BeforeEach
+  @AfterEach
+  void removeThisTestsUsage() throws SQLException {
+    try (Connection connection = database.getConnection();
+        Statement sql = connection.createStatement()) {
+      sql.execute("DELETE FROM request_log WHERE provider_id = " + PROVIDER);
+      sql.execute("DELETE FROM usage_hourly WHERE provider_id = " + PROVIDER);
+    }
+    batchesBefore = count("SELECT COUNT(*) FROM usage_batch");
+  }
+
+  @Test
+  void aBatchWrittenAgainIsNotCountedAgain() throws SQLException {
+    UsageBatch batch = new UsageBatch(records(3));
+
+    assertThat(batch.writeTo(connection())).isTrue();
+    assertThat(batch.writeTo(connection())).isFalse();
+
+    assertCountedOnce(3);
+  }
+
+  @Test
+  void aCommitWhoseAnswerIsLostIsNotRepeatedOnRetry() throws SQLException {
+    UsageBatch batch = new UsageBatch(records(4));
+
+    assertThatThrownBy(() -> batch.writeTo(failingAfterCommit(connection())))
+        .isInstanceOf(SQLException.class);
+    assertThat(batch.writeTo(connection())).isFalse();
+
+    assertCountedOnce(4);
+  }
+
+  @Test
+  void aWriteThatDidNotCommitLeavesNothingAndItsRetryWritesAll() throws SQLException {
+    UsageBatch batch = new UsageBatch(records(2));
+
+    assertThatThrownBy(() -> batch.writeTo(failingInsteadOfCommit(connection())))
+        .isInstanceOf(SQLException.class);
+    assertThat(count("SELECT COUNT(*) FROM request_log WHERE provider_id = " + PROVIDER)).isZero();
+    assertThat(count("SELECT COUNT(*) FROM usage_batch")).isEqualTo(batchesBefore);
+
+    assertThat(batch.writeTo(connection())).isTrue();
+    assertCountedOnce(2);
+  }
+
+  @Test
+  void twoBatchesOfTheSameHourAddUp() throws SQLException {
+    assertThat(new UsageBatch(records(2)).writeTo(connection())).isTrue();
+    assertThat(new UsageBatch(records(3)).writeTo(connection())).isTrue();
+
+    assertCountedOnce(5);
+  }
+
+  private static void assertCountedOnce(int requests) throws SQLException {
+    String ours = " WHERE provider_id = " + PROVIDER;
+    assertThat(count("SELECT COUNT(*) FROM request_log" + ours)).isEqualTo(requests);
+    assertThat(count("SELECT SUM(requests) FROM usage_hourly" + ours)).isEqualTo(requests);
+    assertThat(count("SELECT SUM(input_tokens) FROM usage_hourly" + ours)).isEqualTo(7L * requests);
+    assertThat(count("SELECT SUM(output_tokens) FROM usage_hourly" + ours))
+        .isEqualTo(3L * requests);
+  }
+
+  private static List<RequestRecord> records(int count) {
+    long hourStart = System.currentTimeMillis() / 3_600_000 * 3_600_000;
+    return java.util.stream.IntStream.range(0, count)
+        .mapToObj(
+            i ->
+                new RequestRecord(
+                    "req_" + i,
+                    hourStart + i,
+                    11,
+                    PROVIDER,
+                    33,
+                    0,
+                    "claude-sonnet-4-5",
+                    "claude-sonnet-4-5",
+                    false,
+                    200,
+                    null,
+                    "end_turn",
+                    7,
+                    3,
+                    0,
+                    0,
+                    120,
+                    40,
+                    1,
+                    null))
+        .toList();
+  }
+
+  private static Connection connection() throws SQLException {
+    Connection connection = database.getConnection();
+    connection.setAutoCommit(false);
+    return connection;
+  }
+
+  /** Commits, then answers as if the connection broke before the commit's answer arrived. */
+  private static Connection failingAfterCommit(Connection real) {
+    return intercepting(
+        real,
+        () -> {
+          real.commit();
+          throw new SQLException("Connection reset while reading the commit's answer", "08S01");
+        });
+  }
+
+  /** Answers the commit with a broken connection without committing. */
+  private static Connection failingInsteadOfCommit(Connection real) {
+    return intercepting(
+        real,
+        () -> {
+          throw new SQLException("Connection closed by the pool", "08003");
+        });
+  }
+
+  private interface SqlAction {
+    void run() throws SQLException;
+  }
+
+  private static Connection intercepting(Connection real, SqlAction commit) {
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("commit")) {
+                commit.run();
+                return null;
+              }
+              try {
+                return method.invoke(real, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  private static long count(String query) throws SQLException {
+    try (Connection connection = database.getConnection();
+        Statement sql = connection.createStatement();
+        ResultSet rows = sql.executeQuery(query)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+}
