@@ -76,12 +76,18 @@ final class RelayProcess implements AutoCloseable {
 
   /** Starts the relay on a free port with {@code RELAY_DATA_DIR=dataDir} and extra settings. */
   static RelayProcess start(Path dataDir, Map<String, String> settings) throws IOException {
+    return start(HOME, dataDir, settings);
+  }
+
+  /** Starts the relay installed in {@code home} (its {@code bin/relay}). */
+  static RelayProcess start(Path home, Path dataDir, Map<String, String> settings)
+      throws IOException {
     int port = freePort();
     Map<String, String> environment = new HashMap<>(settings);
     environment.putIfAbsent("RELAY_DATA_DIR", dataDir.toString());
     environment.put("RELAY_PORT", Integer.toString(port));
     ProcessBuilder builder =
-        new ProcessBuilder(HOME.resolve("bin/relay").toString()).redirectErrorStream(true);
+        new ProcessBuilder(home.resolve("bin/relay").toString()).redirectErrorStream(true);
     builder.environment().putAll(environment);
     Files.createDirectories(dataDir);
     Path log = dataDir.resolveSibling(dataDir.getFileName() + "-relay-" + port + ".log");
