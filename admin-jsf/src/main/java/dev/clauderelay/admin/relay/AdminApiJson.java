@@ -230,7 +230,8 @@ public final class AdminApiJson {
   /**
    * The {@code results} of {@code POST /api/admin/key-pool/{id}/keys/batch} sent as {@code text}:
    * one per key line, each with its {@code line} in the text, the masked {@code key}, its {@code
-   * result}, a {@code message} when it was not added and the {@code upstream} answer when tested.
+   * result}, a {@code reason} (with {@code repeats} for a repeated line) and {@code message} when
+   * it was not added, and the {@code upstream} answer when tested.
    */
   public static List<ImportResult> importResults(String body) {
     List<ImportResult> results = new ArrayList<>();
@@ -240,6 +241,8 @@ public final class AdminApiJson {
               (int) requiredNumber(item, "line"),
               string(item, "key"),
               requiredString(item, "result"),
+              nullableString(item, "reason"),
+              item.get("repeats") instanceof JsonNumber repeats ? repeats.intValue() : null,
               nullableString(item, "message"),
               item.get("upstream") instanceof JsonObject upstream ? probe(upstream) : null));
     }

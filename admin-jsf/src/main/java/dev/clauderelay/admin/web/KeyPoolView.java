@@ -196,6 +196,18 @@ public class KeyPoolView implements Serializable {
   /**
    * The words for an import outcome: {@code added}, {@code duplicate}, {@code invalid_format}...
    */
+  /** Why a line was not added, in the page's language; the relay's words for a reason it names. */
+  public String reasonText(ImportResult result) {
+    if (result.reasonKey() == null) {
+      return result.message();
+    }
+    return ConsoleMessages.textOr(
+        FacesContext.getCurrentInstance(),
+        result.reasonKey(),
+        result.message(),
+        result.reasonArguments());
+  }
+
   public String outcomeLabel(String outcome) {
     return ConsoleMessages.textOr(
         FacesContext.getCurrentInstance(), "keyPool.outcome." + outcome, outcome);
@@ -222,7 +234,7 @@ public class KeyPoolView implements Serializable {
                   report.done());
               for (OperationReport.Result result : report.results()) {
                 if (!result.done()) {
-                  calls.warn("keyPool.operationMissed", result.keyId(), result.message());
+                  calls.warn("keyPool.operationMissed", result.keyId());
                 }
               }
               selected = new ArrayList<>();

@@ -106,6 +106,11 @@ class KeyPoolJsonTest {
         .containsExactly(true, true, false, true, false, true);
     assertThat(results.get(2).message()).isEqualTo("key: must be printable ASCII without spaces");
     assertThat(results.get(4).message()).isEqualTo("repeats entry 1 of this batch");
+    assertThat(results)
+        .extracting(ImportResult::reason)
+        .containsExactly(null, null, "key_characters", null, "repeats", null);
+    assertThat(results.get(4).repeats()).isEqualTo(1);
+    assertThat(results.get(4).reasonArguments()).containsExactly(1, 0);
     assertThat(results.get(0).maskedKey()).isEqualTo("sk-con...0001");
     assertThat(results.get(0).message()).isNull();
     assertThat(results.get(0).upstream()).isNull();
@@ -119,6 +124,10 @@ class KeyPoolJsonTest {
     assertThat(results).extracting(ImportResult::line).containsExactly(9, 10, 11);
     assertThat(results.get(1).message()).isEqualTo("the pool holds this key already");
     assertThat(results.get(2).message()).isEqualTo("repeats entry 9 of this batch");
+    assertThat(results)
+        .extracting(ImportResult::reason)
+        .containsExactly(null, "in_pool", "repeats");
+    assertThat(results.get(2).repeats()).isEqualTo(9);
   }
 
   @Test
@@ -130,6 +139,8 @@ class KeyPoolJsonTest {
     ImportResult refused = results.get(1);
     assertThat(refused.outcome()).isEqualTo("test_failed");
     assertThat(refused.message()).isEqualTo("the upstream answered HTTP 401");
+    assertThat(refused.reason()).isEqualTo("upstream_refused");
+    assertThat(refused.reasonArguments()).containsExactly(0, 401);
     assertThat(refused.upstream().status()).isEqualTo(401);
     assertThat(refused.upstream().errorClass()).isEqualTo("key_invalid");
     assertThat(refused.upstream().keyAccepted()).isFalse();

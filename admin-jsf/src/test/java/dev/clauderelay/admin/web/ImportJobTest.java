@@ -39,14 +39,15 @@ class ImportJobTest {
     ImportJob job = new ImportJob(1, "a\nb\nc\nd\ne\n", false);
     job.addAll(
         List.of(
-            new ImportResult(1, "sk-...0001", ImportResult.ADDED, null, null),
-            new ImportResult(2, "...ey", "invalid", "key: must be printable", null),
-            new ImportResult(3, "sk-...0003", ImportResult.ADDED, null, null)),
+            new ImportResult(1, "sk-...0001", ImportResult.ADDED, null, null, null, null),
+            new ImportResult(
+                2, "...ey", "invalid", "key_characters", null, "key: must be printable", null),
+            new ImportResult(3, "sk-...0003", ImportResult.ADDED, null, null, null, null)),
         3);
     job.addAll(
         List.of(
-            new ImportResult(4, "sk-...0001", "duplicate", "repeats entry 1", null),
-            new ImportResult(5, "sk-...0005", ImportResult.ADDED, null, null)),
+            new ImportResult(4, "sk-...0001", "duplicate", "repeats", 1, "repeats entry 1", null),
+            new ImportResult(5, "sk-...0005", ImportResult.ADDED, null, null, null, null)),
         2);
 
     assertThat(job.problemsFirst()).extracting(ImportResult::line).containsExactly(2, 4, 1, 3, 5);

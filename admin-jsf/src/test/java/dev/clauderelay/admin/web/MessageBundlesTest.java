@@ -2,6 +2,8 @@ package dev.clauderelay.admin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clauderelay.admin.relay.ImportResult;
+import dev.clauderelay.admin.relay.KeyProbe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -39,6 +41,37 @@ class MessageBundlesTest {
 
     assertThat(new MessageFormat(pattern, Locale.ENGLISH).format(new Object[] {"http://h:1"}))
         .isEqualTo("The relay's admin API at http://h:1 does not answer.");
+  }
+
+  @Test
+  void everyImportReasonTheConsoleWordsHasItsWordsInBothLanguages() {
+    for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
+      ResourceBundle bundle = ResourceBundle.getBundle(BASE, locale);
+      for (String reason : ImportResult.WORDED_REASONS) {
+        assertThat(bundle.containsKey("keyPool.reason." + reason))
+            .as(locale + " " + reason)
+            .isTrue();
+      }
+    }
+    ImportResult repeated =
+        new ImportResult(10_003, "sk-...", "duplicate", "repeats", 10_002, "x", null);
+    assertThat(format(Locale.SIMPLIFIED_CHINESE, repeated)).isEqualTo("与第 10002 行重复");
+    assertThat(format(Locale.ENGLISH, repeated)).isEqualTo("Repeats line 10002");
+    ImportResult refused =
+        new ImportResult(
+            1,
+            "sk-...",
+            "test_failed",
+            "upstream_refused",
+            null,
+            "x",
+            new KeyProbe(401, false, false, "key_invalid", "refused", null, 12));
+    assertThat(format(Locale.SIMPLIFIED_CHINESE, refused)).isEqualTo("上游返回 HTTP 401");
+  }
+
+  private static String format(Locale locale, ImportResult result) {
+    String pattern = ResourceBundle.getBundle(BASE, locale).getString(result.reasonKey());
+    return new MessageFormat(pattern, locale).format(result.reasonArguments());
   }
 
   @Test

@@ -211,10 +211,17 @@ abstract class ConsoleJourneys {
     List<WebElement> refused = browser.all(By.cssSelector(".import-result.ui-tag-danger"));
     assertThat(added).hasSize(5);
     assertThat(refused).hasSize(2);
-    // The relay's own reasons, on the lines as pasted (the blank line 4 counted). On a phone the
-    // reflowed cell starts with its column's title.
+    // The relay's reasons in the page's language, on the lines as pasted (the blank line 4
+    // counted). On a phone the reflowed cell starts with its column's title.
     String results = browser.text(By.id("importForm:importResults"));
-    assertThat(results).contains("key: must be printable").contains("repeats entry 1");
+    if (language().startsWith("zh")) {
+      assertThat(results).contains("密钥只能由可打印的 ASCII 字符组成").contains("与第 1 行重复");
+    } else {
+      assertThat(results)
+          .contains("A key holds printable ASCII characters")
+          .contains("Repeats line 1");
+    }
+    assertThat(results).doesNotContain("repeats entry");
     assertThat(
             browser
                 .find(

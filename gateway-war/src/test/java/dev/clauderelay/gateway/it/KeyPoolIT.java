@@ -370,6 +370,16 @@ class KeyPoolIT {
     assertThat(summary.getInt("duplicate")).isEqualTo(1);
     assertThat(summary.getInt("invalid_format")).isEqualTo(2);
     assertThat(imported.body()).doesNotContain("sk-bulk-000007-abcdefgh");
+    // Lines as pasted: a comment on line 1, key 7 on line 9, the repeat on line 10,002.
+    List<JsonObject> refused =
+        GatewayIT.json(imported).getJsonArray("results").getValuesAs(JsonObject.class).stream()
+            .filter(r -> !r.getString("result").equals("added"))
+            .toList();
+    assertThat(refused)
+        .extracting(r -> r.getInt("line") + " " + r.getString("reason"))
+        .containsExactly("10002 repeats", "10003 key_characters", "10004 key_length");
+    assertThat(refused.get(0).getInt("repeats")).isEqualTo(9);
+    assertThat(refused.get(0).getString("message")).isEqualTo("repeats entry 9 of this batch");
     assertThat(importMillis).as("import of 10,000 keys, ms").isLessThan(20_000);
 
     long listStarted = System.nanoTime();
@@ -435,10 +445,13 @@ class KeyPoolIT {
     assertThat(items.get(0).getString("result")).isEqualTo("added");
     assertThat(items.get(1).getString("result")).isEqualTo("added");
     assertThat(items.get(2).getString("result")).isEqualTo("test_failed");
+    assertThat(items.get(2).getString("reason")).isEqualTo("upstream_refused");
     assertThat(items.get(2).getJsonObject("upstream").getInt("status")).isEqualTo(401);
     assertThat(items.get(2).getJsonObject("upstream").getString("errorClass"))
         .isEqualTo("key_invalid");
     assertThat(items.get(3).getString("result")).isEqualTo("invalid_format");
+    assertThat(items.get(3).getString("reason")).isEqualTo("key_empty");
+    assertThat(items.get(0).containsKey("reason")).isFalse();
     assertThat(upstream.received()).allSatisfy(r -> assertThat(r.target()).isEqualTo("/v1/models"));
     JsonObject limited = keyById("kp-bulk", items.get(1).getInt("keyId"));
     assertThat(limited.getInt("rpmLimit")).isEqualTo(60);

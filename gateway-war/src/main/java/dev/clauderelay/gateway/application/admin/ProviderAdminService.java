@@ -172,15 +172,17 @@ public class ProviderAdminService {
 
   public static String requireKeyFormat(String secret) {
     if (secret == null || secret.isBlank()) {
-      throw new InvalidInputException("key", "must not be empty");
+      throw InvalidInputException.withReason("key_empty", "key", "must not be empty");
     }
     String trimmed = secret.strip();
     if (trimmed.length() < 8 || trimmed.length() > 1024) {
-      throw new InvalidInputException("key", "must be between 8 and 1024 characters");
+      throw InvalidInputException.withReason(
+          "key_length", "key", "must be between 8 and 1024 characters");
     }
     for (char c : trimmed.toCharArray()) {
       if (c <= ' ' || c > '~') {
-        throw new InvalidInputException("key", "must be printable ASCII without spaces");
+        throw InvalidInputException.withReason(
+            "key_characters", "key", "must be printable ASCII without spaces");
       }
     }
     return trimmed;

@@ -245,7 +245,7 @@ public class KeyPoolService {
    * @param index the entry's position: in {@code keys}, or its line number in {@code text}
    * @param masked the key as admins may see it
    * @param keyId the new key's id when added
-   * @param message why it was not added, or a note
+   * @param refusal why it was not added; {@code null} when added
    * @param upstream what the upstream answered the entry's test, when tested
    */
   public record BatchResult(
@@ -253,8 +253,24 @@ public class KeyPoolService {
       String masked,
       Outcome outcome,
       Long keyId,
-      String message,
+      Refusal refusal,
       ProbeResult upstream) {}
+
+  /**
+   * Why an entry of a batch was not added: a stable {@code reason} a console words in its own
+   * language, and the relay's English {@code message}.
+   *
+   * @param reason {@code in_pool}, {@code repeats} (of entry {@code repeats}), {@code key_empty},
+   *     {@code key_length}, {@code key_characters}, {@code invalid} (see the message), {@code
+   *     upstream_refused} or {@code upstream_silent}
+   * @param repeats the earlier entry this one repeats, for {@code repeats}
+   */
+  public record Refusal(String reason, String message, Integer repeats) {
+
+    static Refusal of(String reason, String message) {
+      return new Refusal(reason, message, null);
+    }
+  }
 
   /** One entry of a batch, as the admin gave it. */
   public record BatchEntry(int index, NewKey key) {}
@@ -300,7 +316,12 @@ public class KeyPoolService {
       } catch (InvalidInputException e) {
         results[i] =
             new BatchResult(
-                entry.index(), masked, Outcome.INVALID_FORMAT, null, e.getMessage(), null);
+                entry.index(),
+                masked,
+                Outcome.INVALID_FORMAT,
+                null,
+                Refusal.of(e.reason() == null ? "invalid" : e.reason(), e.getMessage()),
+                null);
         secrets.add(null);
         continue;
       }
@@ -313,7 +334,7 @@ public class KeyPoolService {
                 masked,
                 Outcome.DUPLICATE,
                 null,
-                "the pool holds this key already",
+                Refusal.of("in_pool", "the pool holds this key already"),
                 null);
       } else if (earlier != null) {
         results[i] =
@@ -322,7 +343,7 @@ public class KeyPoolService {
                 masked,
                 Outcome.DUPLICATE,
                 null,
-                "repeats entry " + earlier + " of this batch",
+                new Refusal("repeats", "repeats entry " + earlier + " of this batch", earlier),
                 null);
       } else {
         candidates.add(i);
@@ -348,8 +369,10 @@ public class KeyPoolService {
                   Secrets.mask(secrets.get(i)),
                   Outcome.TEST_FAILED,
                   null,
-                  "the upstream answered "
-                      + (verdict.status() == 0 ? "nothing" : "HTTP " + verdict.status()),
+                  verdict.status() == 0
+                      ? Refusal.of("upstream_silent", "the upstream answered nothing")
+                      : Refusal.of(
+                          "upstream_refused", "the upstream answered HTTP " + verdict.status()),
                   verdict);
         }
       }

@@ -182,8 +182,12 @@ public class KeyPoolResource {
       if (result.keyId() != null) {
         item.put("keyId", result.keyId());
       }
-      if (result.message() != null) {
-        item.put("message", result.message());
+      if (result.refusal() != null) {
+        item.put("reason", result.refusal().reason());
+        if (result.refusal().repeats() != null) {
+          item.put("repeats", result.refusal().repeats());
+        }
+        item.put("message", result.refusal().message());
       }
       if (result.upstream() != null) {
         item.put("upstream", KeyPoolViews.probe(result.upstream()));
