@@ -44,6 +44,7 @@ public final class RelayLauncher {
   }
 
   public static void main(String[] args) {
+    CommonPoolSize.ensurePool(Runtime.getRuntime().availableProcessors(), System.getProperties());
     if (args.length > 0 && ("--version".equals(args[0]) || "-v".equals(args[0]))) {
       System.out.println("Claude Relay " + VERSION);
       return;
