@@ -34,6 +34,11 @@ final class UsageBatch {
     return records.size();
   }
 
+  /** The id the batch leaves in {@code usage_batch} when written. */
+  String id() {
+    return id;
+  }
+
   /**
    * Writes the batch and commits; the connection must not be in auto-commit.
    *
