@@ -133,12 +133,7 @@ class RelayDistributionIT {
               + "\"],\"strategy\":\"round-robin\"}],\"defaultRoute\":{\"provider\":\"claude\"},"
               + "\"clientKeys\":[{\"name\":\"t\",\"key\":\"rk-acceptance-kill-0123456789\","
               + "\"models\":[\"*\"]}]}");
-      Map<String, String> settings =
-          Map.of(
-              "RELAY_CONFIG_FILE",
-              config.toString(),
-              "RELAY_ADMIN_PASSWORD",
-              "acceptance-admin-pass");
+      Map<String, String> settings = configuredBy(config);
       int sent = 6;
       String pool;
       String issuedKey;
@@ -347,12 +342,7 @@ class RelayDistributionIT {
               + upstream.baseUrl()
               + "\",\"keys\":[\"sk-acceptance-0000001\"]}],\"defaultRoute\":{\"provider\":\"claude\"},"
               + "\"clientKeys\":[{\"name\":\"t\",\"key\":\"rk-acceptance-usage-0123456789\",\"models\":[\"*\"]}]}");
-      Map<String, String> settings =
-          Map.of(
-              "RELAY_CONFIG_FILE",
-              config.toString(),
-              "RELAY_ADMIN_PASSWORD",
-              "acceptance-admin-pass");
+      Map<String, String> settings = configuredBy(config);
       int sent = 40;
       try (RelayProcess relay = RelayProcess.start(data, settings)) {
         assertThat(relay.awaitReady(START)).as(relay.output()).isTrue();
@@ -400,6 +390,14 @@ class RelayDistributionIT {
                 });
       }
     }
+  }
+
+  /**
+   * The settings of a relay that applies {@code config} and signs admins in with a known password.
+   */
+  private static Map<String, String> configuredBy(Path config) {
+    return Map.of(
+        "RELAY_CONFIG_FILE", config.toString(), "RELAY_ADMIN_PASSWORD", "acceptance-admin-pass");
   }
 
   /** No MariaDB server of this data directory is still running. */

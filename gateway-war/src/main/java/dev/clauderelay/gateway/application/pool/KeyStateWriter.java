@@ -1,5 +1,7 @@
 package dev.clauderelay.gateway.application.pool;
 
+import static dev.clauderelay.gateway.infrastructure.persistence.UtcTimestamps.utc;
+
 import dev.clauderelay.gateway.application.topology.TopologyService;
 import dev.clauderelay.gateway.infrastructure.persistence.RelayDataSource;
 import dev.clauderelay.gateway.infrastructure.persistence.ShutdownConnection;
@@ -21,9 +23,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -197,11 +196,6 @@ public class KeyStateWriter {
         insert.executeBatch();
       }
     }
-  }
-
-  private static Timestamp utc(long epochMillis) {
-    return Timestamp.valueOf(
-        LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
   }
 
   private static String truncate(String value) {

@@ -1,5 +1,7 @@
 package dev.clauderelay.gateway.application.usage;
 
+import static dev.clauderelay.gateway.infrastructure.persistence.UtcTimestamps.utc;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -243,11 +245,6 @@ final class UsageBatch {
       }
       update.executeBatch();
     }
-  }
-
-  private static Timestamp utc(long epochMillis) {
-    return Timestamp.valueOf(
-        LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
   }
 
   private static void setId(PreparedStatement statement, int index, long id) throws SQLException {

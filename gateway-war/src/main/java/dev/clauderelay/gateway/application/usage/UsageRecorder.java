@@ -1,5 +1,7 @@
 package dev.clauderelay.gateway.application.usage;
 
+import static dev.clauderelay.gateway.infrastructure.persistence.UtcTimestamps.utc;
+
 import dev.clauderelay.gateway.infrastructure.persistence.RelayDataSource;
 import dev.clauderelay.gateway.infrastructure.persistence.ShutdownConnection;
 import jakarta.annotation.PostConstruct;
@@ -18,11 +20,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -143,10 +141,5 @@ public class UsageRecorder {
     } catch (SQLException e) {
       LOG.warning(() -> "Pruning the request log failed: " + e.getMessage());
     }
-  }
-
-  private static Timestamp utc(long epochMillis) {
-    return Timestamp.valueOf(
-        LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC));
   }
 }

@@ -3,11 +3,7 @@ package dev.clauderelay.gateway.application.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clauderelay.gateway.application.AdminSession;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class AdminSessionsTest {
@@ -58,28 +54,5 @@ class AdminSessionsTest {
 
     assertThat(sessions.forgetExpired()).isEqualTo(1);
     assertThat(sessions.find(later.token())).contains(later);
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-26T12:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }
