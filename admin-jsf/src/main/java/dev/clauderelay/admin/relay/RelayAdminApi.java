@@ -18,9 +18,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * The wire contract of the gateway's admin API. Bodies stay strings here; {@link AdminApiJson}
  * turns them into records, so a change of shape breaks one tested class, not the pages.
  *
- * <p>Every call carries {@code X-Forwarded-For} with the browser's address: the gateway trusts it
- * from the console's loopback address, so its sign-in throttle locks out one attacker, not every
- * console user.
+ * <p>Every call carries {@code X-Forwarded-For} with the browser's address: the gateway believes it
+ * from this console ({@link ConsoleProofHeader}), so its sign-in throttle locks out one attacker,
+ * not every console user.
  */
 @RegisterRestClient(configKey = "relay-admin-api")
 @Produces(MediaType.APPLICATION_JSON)

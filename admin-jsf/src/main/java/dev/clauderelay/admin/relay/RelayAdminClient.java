@@ -67,6 +67,7 @@ public class RelayAdminClient {
         .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
         .property("microprofile.rest.client.disable.default.mapper", true)
         .register(RelayErrorMapper.class)
+        .register(ConsoleProofHeader.class)
         .build(RelayAdminApi.class);
   }
 

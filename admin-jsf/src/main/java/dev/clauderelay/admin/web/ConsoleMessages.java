@@ -40,8 +40,21 @@ final class ConsoleMessages {
     context.addMessage(null, new FacesMessage(severity, summary, detail));
   }
 
-  /** The address of the browser, forwarded to the gateway for its per-address sign-in throttle. */
+  /**
+   * The address of the browser, forwarded to the gateway for its per-address sign-in throttle: the
+   * console's peer, or, when that peer is a reverse proxy the operator trusts ({@code
+   * RELAY_TRUSTED_PROXIES}), the address that proxy forwarded.
+   */
   static String browserAddress(FacesContext context) {
-    return ((HttpServletRequest) context.getExternalContext().getRequest()).getRemoteAddr();
+    HttpServletRequest request = (HttpServletRequest) context.getExternalContext().getRequest();
+    return BrowserAddress.of(
+        request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), TRUSTED_PROXIES);
   }
+
+  private static final java.util.Set<String> TRUSTED_PROXIES =
+      BrowserAddress.parse(
+          org.eclipse.microprofile.config.ConfigProvider.getConfig(
+                  ConsoleMessages.class.getClassLoader())
+              .getOptionalValue("RELAY_TRUSTED_PROXIES", String.class)
+              .orElse(""));
 }

@@ -11,6 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Slows down password guessing per client address: after {@value #FREE_ATTEMPTS} failures within a
  * quarter of an hour, each further failure locks the address out for twice as long as the last (30
  * s, 60 s, ... up to 15 min). A success clears the address.
+ *
+ * <p>Its memory is bounded: it follows at most {@value #MAX_TRACKED_ADDRESSES} addresses, and once
+ * that many have failed recently, every further address shares one record, so an attacker who
+ * rotates addresses (an IPv6 range, a botnet) fills the table and is then throttled as one. IPv6
+ * addresses count by their /64, the block one subscriber usually holds.
  */
 final class LoginThrottle {
 
@@ -18,7 +23,10 @@ final class LoginThrottle {
   private static final Duration WINDOW = Duration.ofMinutes(15);
   private static final Duration FIRST_LOCK = Duration.ofSeconds(30);
   private static final Duration MAX_LOCK = Duration.ofMinutes(15);
-  private static final int MAX_TRACKED_ADDRESSES = 10_000;
+  static final int MAX_TRACKED_ADDRESSES = 10_000;
+
+  /** The record every address shares while the table is full. */
+  static final String OVERFLOW = "(any other address)";
 
   private record Failures(int count, Instant firstAt, Instant lockedUntil) {}
 
@@ -31,7 +39,11 @@ final class LoginThrottle {
 
   /** How long {@code address} must still wait before trying, if it is locked out. */
   Optional<Duration> lockedFor(String address) {
-    Failures failures = byAddress.get(address);
+    String key = key(address);
+    Failures failures = byAddress.get(key);
+    if (failures == null) {
+      failures = byAddress.get(OVERFLOW);
+    }
     Instant now = clock.instant();
     if (failures == null
         || failures.lockedUntil() == null
@@ -43,12 +55,16 @@ final class LoginThrottle {
 
   void recordFailure(String address) {
     Instant now = clock.instant();
-    if (byAddress.size() >= MAX_TRACKED_ADDRESSES) {
-      byAddress.values().removeIf(f -> f.firstAt().plus(WINDOW.multipliedBy(2)).isBefore(now));
+    String key = key(address);
+    if (!byAddress.containsKey(key) && byAddress.size() >= MAX_TRACKED_ADDRESSES) {
+      byAddress.values().removeIf(f -> isStale(f, now));
+      if (byAddress.size() >= MAX_TRACKED_ADDRESSES) {
+        key = OVERFLOW;
+      }
     }
     byAddress.compute(
-        address,
-        (key, previous) -> {
+        key,
+        (ignored, previous) -> {
           Failures current = isStale(previous, now) ? new Failures(0, now, null) : previous;
           int count = current.count() + 1;
           Instant lockedUntil = null;
@@ -71,6 +87,32 @@ final class LoginThrottle {
   }
 
   void recordSuccess(String address) {
-    byAddress.remove(address);
+    byAddress.remove(key(address));
+  }
+
+  /** Addresses followed now; for tests. */
+  int tracked() {
+    return byAddress.size();
+  }
+
+  /** An IPv4 address as it is; an IPv6 one by its first four groups (its /64). */
+  static String key(String address) {
+    if (address == null || address.indexOf(':') < 0) {
+      return address == null ? "" : address;
+    }
+    try {
+      byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+      if (bytes.length != 16) {
+        return address;
+      }
+      StringBuilder prefix = new StringBuilder();
+      for (int i = 0; i < 8; i += 2) {
+        prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)));
+        prefix.append(':');
+      }
+      return prefix.append(":/64").toString();
+    } catch (java.net.UnknownHostException e) {
+      return address; // not an address literal: nothing to group
+    }
   }
 }

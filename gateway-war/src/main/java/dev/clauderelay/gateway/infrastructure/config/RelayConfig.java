@@ -64,9 +64,12 @@ public class RelayConfig {
     return optional("RELAY_MASTER_KEY");
   }
 
-  /** Addresses whose {@code X-Forwarded-For} is believed (the console, a local reverse proxy). */
+  /**
+   * Addresses of the reverse proxies whose {@code X-Forwarded-For} is believed; none by default
+   * (the relay's own console proves itself otherwise).
+   */
   public String trustedProxies() {
-    return optional("RELAY_TRUSTED_PROXIES").orElse("127.0.0.1,0:0:0:0:0:0:0:1");
+    return optional("RELAY_TRUSTED_PROXIES").orElse("");
   }
 
   public Optional<String> databaseUrl() {

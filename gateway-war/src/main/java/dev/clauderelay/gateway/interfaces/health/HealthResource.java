@@ -1,5 +1,6 @@
 package dev.clauderelay.gateway.interfaces.health;
 
+import dev.clauderelay.gateway.interfaces.rest.PublicAccess;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ public final class HealthResource {
 
   /** {@code /health}. */
   @Path("health")
+  @PublicAccess("load balancers probe it without credentials")
   public static class Root {
     @Inject private HealthCheck health;
 
@@ -23,6 +25,7 @@ public final class HealthResource {
 
   /** {@code /v1/health}, for clients that only know the API's prefix. */
   @Path("v1/health")
+  @PublicAccess("load balancers probe it without credentials")
   public static class V1 {
     @Inject private HealthCheck health;
 

@@ -4,6 +4,7 @@ import dev.clauderelay.gateway.application.relay.ClientKeyAuthenticator;
 import dev.clauderelay.gateway.application.topology.ClientKeyView;
 import dev.clauderelay.gateway.application.topology.CurrentTopology;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import dev.clauderelay.gateway.interfaces.rest.PublicAccess;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -23,6 +24,7 @@ import java.util.Map;
  * check connectivity.
  */
 @Path("")
+@PublicAccess("the client API: connectivity probes, and models checked against the client key")
 public class ClientApiResource {
 
   /** A fixed creation date: the relay does not know when an upstream released a model. */

@@ -16,9 +16,15 @@ public final class JsonBodies {
 
   private JsonBodies() {}
 
+  /** Deeper bodies are refused before parsing: the parser recurses once per level. */
+  static final int MAX_NESTING = 32;
+
   public static JsonObject object(String body) {
     if (body == null || body.isBlank()) {
       throw invalid("The request body is empty; send a JSON object.");
+    }
+    if (nestingDepth(body) > MAX_NESTING) {
+      throw invalid("The request body nests deeper than " + MAX_NESTING + " levels.");
     }
     try (JsonReader reader = Json.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
@@ -36,6 +42,30 @@ public final class JsonBodies {
     } catch (JsonException e) {
       throw invalid("The request body is not valid JSON.");
     }
+  }
+
+  /** The deepest nesting of objects and arrays in {@code json}, strings skipped; linear. */
+  static int nestingDepth(String json) {
+    int depth = 0;
+    int deepest = 0;
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '{' || c == '[') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (c == '}' || c == ']') {
+        depth--;
+      }
+    }
+    return deepest;
   }
 
   /** A required string field, not blank. */

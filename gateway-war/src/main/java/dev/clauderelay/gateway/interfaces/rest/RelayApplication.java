@@ -15,6 +15,12 @@ public class RelayApplication extends Application {
   public Map<String, Object> getProperties() {
     // Jersey buffers whole responses to compute Content-Length unless told not to; streams must
     // reach the client event by event.
-    return Map.of("jersey.config.server.contentLength.buffer", 0);
+    // Jersey would describe every resource to anyone who asks (GET /application.wadl, OPTIONS);
+    // the API is documented at /openapi, and answers nothing about itself to anonymous callers.
+    return Map.of(
+        "jersey.config.server.contentLength.buffer",
+        0,
+        "jersey.config.server.wadl.disableWadl",
+        true);
   }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.clauderelay.gateway.application.AdminSession;
 import dev.clauderelay.gateway.application.admin.AdminActor;
 import dev.clauderelay.gateway.application.admin.InvalidInputException;
-import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import dev.clauderelay.gateway.interfaces.rest.AdminAccessFilter;
 import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
@@ -17,7 +17,6 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,8 +27,20 @@ import java.util.stream.Collectors;
  */
 final class AdminRequests {
 
+  /**
+   * Admin bodies are flat records: 32 levels of nesting are far more than any needs, and refusing
+   * deeper ones stops a body built to exhaust the parser's stack.
+   */
+  static final int MAX_NESTING = 32;
+
   static final ObjectMapper JSON =
-      JsonMapper.builder()
+      JsonMapper.builder(
+              com.fasterxml.jackson.core.JsonFactory.builder()
+                  .streamReadConstraints(
+                      com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                          .maxNestingDepth(MAX_NESTING)
+                          .build())
+                  .build())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
@@ -39,10 +50,6 @@ final class AdminRequests {
   private static final Validator VALIDATOR =
       Validation.buildDefaultValidatorFactory().getValidator();
 
-  /**
-   * Reads a body into an input record and checks its Bean Validation constraints; the first
-   * violation becomes a 400 naming the field.
-   */
   /**
    * Takes a {@code keys} list of strings out of a JSON object body into {@code keys}, and answers
    * the rest of the body (unchanged when it is not a JSON object; {@link #read} says why).
@@ -71,6 +78,10 @@ final class AdminRequests {
     return object.toString();
   }
 
+  /**
+   * Reads a body into an input record and checks its Bean Validation constraints; the first
+   * violation becomes a 400 naming the field.
+   */
   static <T> T read(String body, Class<T> type) {
     T value = parse(body, type);
     Set<ConstraintViolation<T>> violations = VALIDATOR.validate(value);
@@ -90,6 +101,8 @@ final class AdminRequests {
     }
     try {
       return JSON.readValue(body, type);
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      throw new InvalidInputException("(body)", "nests deeper than " + MAX_NESTING + " levels");
     } catch (UnrecognizedPropertyException e) {
       throw new InvalidInputException(
           path(e), "unknown field; known fields: " + e.getKnownPropertyIds());
@@ -110,15 +123,14 @@ final class AdminRequests {
   }
 
   static AdminActor actor(
-      ContainerRequestContext context, HttpServletRequest request, RelayConfig config) {
-    AdminSession session =
-        (AdminSession) context.getProperty(AdminAuthenticationFilter.SESSION_PROPERTY);
-    Set<String> proxies =
-        Arrays.stream(config.trustedProxies().split(","))
-            .map(String::strip)
-            .collect(Collectors.toSet());
-    return new AdminActor(
-        session == null ? "admin" : session.username(), ClientAddress.of(request, proxies));
+      ContainerRequestContext context, HttpServletRequest request, ClientAddress addresses) {
+    AdminSession session = (AdminSession) context.getProperty(AdminAccessFilter.SESSION_PROPERTY);
+    if (session == null) {
+      // AdminAccessFilter lets no admin write through without a session; should a resource ever
+      // be opened by mistake, its writes fail rather than being put down to a person.
+      throw new jakarta.ws.rs.NotAuthorizedException("Bearer realm=\"claude-relay-admin\"");
+    }
+    return new AdminActor(session.username(), addresses.of(request));
   }
 
   private static String path(JsonMappingException e) {

@@ -3,10 +3,11 @@ package dev.clauderelay.gateway.interfaces.admin.rest;
 import dev.clauderelay.gateway.application.AdminAuthService;
 import dev.clauderelay.gateway.application.AdminAuthService.LoginRefusedException;
 import dev.clauderelay.gateway.application.AdminSession;
-import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import dev.clauderelay.gateway.interfaces.rest.AdminAccessFilter;
 import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
 import dev.clauderelay.gateway.interfaces.rest.ErrorResponses;
 import dev.clauderelay.gateway.interfaces.rest.JsonBodies;
+import dev.clauderelay.gateway.interfaces.rest.PublicAccess;
 import dev.clauderelay.plugin.api.ErrorType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -22,9 +23,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Admin sign-in ({@code POST}), the current session ({@code GET}) and sign-out ({@code DELETE}).
@@ -34,18 +32,18 @@ import java.util.stream.Collectors;
 public class AuthResource {
 
   @Inject private AdminAuthService auth;
-  @Inject private RelayConfig config;
+  @Inject private ClientAddress addresses;
   @Context private HttpServletRequest servletRequest;
 
   @POST
+  @PublicAccess("signing in is how a session starts")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
   public Response signIn(String body) {
     JsonObject credentials = JsonBodies.object(body);
     String username = JsonBodies.requiredString(credentials, "username");
     String password = JsonBodies.requiredString(credentials, "password");
     try {
-      AdminSession session =
-          auth.login(username, password, ClientAddress.of(servletRequest, trustedProxies()));
+      AdminSession session = auth.login(username, password, addresses.of(servletRequest));
       return Response.ok(describe(session).add("token", session.token()).build().toString())
           .header("Cache-Control", "no-store")
           .build();
@@ -71,19 +69,12 @@ public class AuthResource {
   }
 
   private static AdminSession session(ContainerRequestContext request) {
-    return (AdminSession) request.getProperty(AdminAuthenticationFilter.SESSION_PROPERTY);
+    return (AdminSession) request.getProperty(AdminAccessFilter.SESSION_PROPERTY);
   }
 
   private static jakarta.json.JsonObjectBuilder describe(AdminSession session) {
     return Json.createObjectBuilder()
         .add("username", session.username())
         .add("expiresAt", session.expiresAt().toString());
-  }
-
-  private Set<String> trustedProxies() {
-    return Arrays.stream(config.trustedProxies().split(","))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -6,9 +6,9 @@ import dev.clauderelay.gateway.application.admin.AdminActor;
 import dev.clauderelay.gateway.application.topology.TopologyService;
 import dev.clauderelay.gateway.domain.model.account.AccountStatus;
 import dev.clauderelay.gateway.domain.model.account.ClaudeAccount;
-import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.gateway.interfaces.admin.rest.input.AccountRequest;
 import dev.clauderelay.gateway.interfaces.admin.rest.input.SignInRequest;
+import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -39,7 +39,7 @@ public class ClaudeAccountsResource {
 
   @Inject private ClaudeAccountService accounts;
   @Inject private TopologyService topology;
-  @Inject private RelayConfig config;
+  @Inject private ClientAddress addresses;
   @Context private HttpServletRequest servletRequest;
   @Context private ContainerRequestContext requestContext;
 
@@ -159,6 +159,6 @@ public class ClaudeAccountsResource {
   }
 
   private AdminActor actor() {
-    return AdminRequests.actor(requestContext, servletRequest, config);
+    return AdminRequests.actor(requestContext, servletRequest, addresses);
   }
 }

@@ -2,8 +2,8 @@ package dev.clauderelay.gateway.interfaces.admin.rest;
 
 import dev.clauderelay.gateway.application.admin.AdminActor;
 import dev.clauderelay.gateway.application.admin.ClientKeyAdminService;
-import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.gateway.interfaces.admin.rest.input.ClientKeyRequest;
+import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +27,7 @@ import java.util.Map;
 public class ClientKeysResource {
 
   @Inject private ClientKeyAdminService keys;
-  @Inject private RelayConfig config;
+  @Inject private ClientAddress addresses;
   @Context private HttpServletRequest servletRequest;
   @Context private ContainerRequestContext requestContext;
 
@@ -66,6 +66,6 @@ public class ClientKeysResource {
   }
 
   private AdminActor actor() {
-    return AdminRequests.actor(requestContext, servletRequest, config);
+    return AdminRequests.actor(requestContext, servletRequest, addresses);
   }
 }

@@ -9,8 +9,8 @@ import dev.clauderelay.gateway.application.pool.KeyPoolService;
 import dev.clauderelay.gateway.application.pool.NewKey;
 import dev.clauderelay.gateway.application.topology.ProviderRuntime;
 import dev.clauderelay.gateway.domain.model.provider.ProviderKey;
-import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.gateway.infrastructure.plugins.PluginRegistry;
+import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -45,7 +45,7 @@ public class KeyPoolResource {
 
   @Inject private KeyPoolService pools;
   @Inject private PluginRegistry plugins;
-  @Inject private RelayConfig config;
+  @Inject private ClientAddress addresses;
   @Context private HttpServletRequest servletRequest;
   @Context private ContainerRequestContext requestContext;
 
@@ -351,6 +351,6 @@ public class KeyPoolResource {
   }
 
   private AdminActor actor() {
-    return AdminRequests.actor(requestContext, servletRequest, config);
+    return AdminRequests.actor(requestContext, servletRequest, addresses);
   }
 }

@@ -6,8 +6,8 @@ import dev.clauderelay.gateway.application.topology.ProviderRuntime;
 import dev.clauderelay.gateway.application.topology.TopologyService;
 import dev.clauderelay.gateway.domain.model.provider.Provider;
 import dev.clauderelay.gateway.domain.model.provider.ProviderKey;
-import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.gateway.interfaces.admin.rest.input.KeyRequest;
+import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -34,7 +34,7 @@ public class ProvidersResource {
 
   @Inject private ProviderAdminService providers;
   @Inject private TopologyService topology;
-  @Inject private RelayConfig config;
+  @Inject private ClientAddress addresses;
   @Context private HttpServletRequest servletRequest;
   @Context private ContainerRequestContext requestContext;
 
@@ -105,6 +105,6 @@ public class ProvidersResource {
   }
 
   private dev.clauderelay.gateway.application.admin.AdminActor actor() {
-    return AdminRequests.actor(requestContext, servletRequest, config);
+    return AdminRequests.actor(requestContext, servletRequest, addresses);
   }
 }

@@ -7,8 +7,8 @@ import dev.clauderelay.gateway.application.admin.RouteInput;
 import dev.clauderelay.gateway.application.topology.TopologyService;
 import dev.clauderelay.gateway.domain.model.provider.Provider;
 import dev.clauderelay.gateway.domain.model.route.Route;
-import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.gateway.interfaces.admin.rest.input.ModelSelection;
+import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -40,7 +40,7 @@ public class RoutesResource {
   @Inject private RouteAdminService routes;
   @Inject private ProviderAdminService providers;
   @Inject private TopologyService topology;
-  @Inject private RelayConfig config;
+  @Inject private ClientAddress addresses;
   @Context private HttpServletRequest servletRequest;
   @Context private ContainerRequestContext requestContext;
 
@@ -117,6 +117,6 @@ public class RoutesResource {
   }
 
   private AdminActor actor() {
-    return AdminRequests.actor(requestContext, servletRequest, config);
+    return AdminRequests.actor(requestContext, servletRequest, addresses);
   }
 }
