@@ -143,15 +143,22 @@ public final class RelayLauncher {
 
   /**
    * Payara's MicroProfile Health would answer {@code /health} inside the WAR at {@code /}; the
-   * relay's own health answers there instead.
+   * relay's own health answers there instead. The HTTP listener hands the relay every request with
+   * a body, whatever its method (Grizzly would answer a GET with a body with an empty 400 of its
+   * own, before the relay could check anything), and swallows at most 64 MB of a body the relay
+   * refused, so a client sending one still reads the answer but cannot keep sending.
    */
   static String preBootCommands(String bindAddress) {
+    String http =
+        "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.";
     return String.join(
         "\n",
         "set-microprofile-healthcheck-configuration --enabled=false",
         "set configs.config.server-config.network-config.network-listeners.network-listener"
             + ".http-listener.address="
             + bindAddress,
+        http + "allow-payload-for-undefined-http-methods=true",
+        http + "max-swallowing-input-bytes=67108864",
         "");
   }
 

@@ -88,6 +88,10 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
   private CredentialLease lease;
   private String messageId;
   private Flow.Subscription subscription;
+
+  /** The upstream call awaiting its answer's headers; cancelled if the client hangs up. */
+  private java.util.concurrent.CompletableFuture<?> pendingCall;
+
   private StreamProcessor stream;
   private ByteArrayOutputStream body;
   private int upstreamStatus;
@@ -170,9 +174,9 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
   }
 
   private void send(ProviderRuntime provider, String upstreamModel) {
-    UpstreamCall call;
+    UpstreamCall upstreamCall;
     try {
-      call = buildCall(provider, upstreamModel);
+      upstreamCall = buildCall(provider, upstreamModel);
     } catch (CountTokensEstimate e) {
       releaseLease();
       answerTokenEstimate();
@@ -196,7 +200,9 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
       return;
     }
     // Continue on the relay's managed threads, whichever thread completed the call.
-    relay.upstream().send(call).whenCompleteAsync(this::onResponse, relay.upstream().executor());
+    var call = relay.upstream().send(upstreamCall);
+    pendingCall = call;
+    call.whenCompleteAsync(this::onResponse, relay.upstream().executor());
   }
 
   private UpstreamCall buildCall(ProviderRuntime provider, String upstreamModel) {
@@ -763,6 +769,8 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
     clientGone = true;
     if (subscription != null) {
       subscription.cancel(); // closes the upstream connection: the upstream sees the cancel
+    } else if (pendingCall != null) {
+      pendingCall.cancel(true); // no answer yet: the HTTP client aborts the exchange
     }
     if (lease != null) {
       lease.failed(ErrorClass.CLIENT_ERROR, 0, "client went away");

@@ -4,6 +4,7 @@ import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.gateway.infrastructure.persistence.RelayDataSource;
 import dev.clauderelay.gateway.infrastructure.plugins.LoadedPlugin;
 import dev.clauderelay.gateway.infrastructure.plugins.PluginRegistry;
+import dev.clauderelay.gateway.interfaces.intake.BodyIntake;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ public class HealthCheck {
 
   @Inject private PluginRegistry plugins;
   @Inject private RelayConfig config;
+  @Inject private BodyIntake intake;
 
   public Response check() {
     long started = System.nanoTime();
@@ -75,6 +77,12 @@ public class HealthCheck {
                     .add("loaded", plugins.plugins().size())
                     .add("ids", pluginIds)
                     .add("strategies", plugins.strategies().size()))
+            .add(
+                "requestBodies",
+                Json.createObjectBuilder()
+                    .add("reading", intake.reading())
+                    .add("heldBytes", intake.heldBytes())
+                    .add("budgetBytes", intake.budgetBytes()))
             .build()
             .toString();
     return Response.status(databaseError == null ? 200 : 503)

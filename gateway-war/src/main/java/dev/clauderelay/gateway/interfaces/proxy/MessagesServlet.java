@@ -9,7 +9,8 @@ import dev.clauderelay.gateway.application.relay.RequestIds;
 import dev.clauderelay.gateway.application.topology.ClientKeyView;
 import dev.clauderelay.gateway.application.usage.RequestRecord;
 import dev.clauderelay.gateway.infrastructure.concurrent.RelayThreads;
-import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
+import dev.clauderelay.gateway.interfaces.intake.BodyIntake;
+import dev.clauderelay.gateway.interfaces.intake.RequestBodyFilter;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
 import jakarta.inject.Inject;
@@ -18,9 +19,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,28 +31,27 @@ import java.util.logging.Logger;
 
 /**
  * {@code POST /v1/messages} and {@code POST /v1/messages/count_tokens}, whatever the query string.
- * Checks the client key, reads and checks the body, then hands the request to the relay on an
- * asynchronous context: the container's thread returns at once, and the answer is written without
- * blocking as the upstream produces it.
+ * Checks the client key, then takes the body as it arrives ({@link BodyIntake}: no thread waits on
+ * a slow client, and the body is bounded in size, time and the memory all bodies share), checks it
+ * and hands the request to the relay on an asynchronous context: the container's thread returns at
+ * once, and the answer is written without blocking as the upstream produces it.
  *
  * <p>A plain servlet rather than a JAX-RS resource: the relay needs the servlet's non-blocking
  * output to stream without holding a thread per stream, and nothing of JAX-RS's entity handling.
  */
 @WebServlet(
-    name = "messages",
+    name = RequestBodyFilter.SELF_READING_SERVLET,
     urlPatterns = {"/v1/messages", "/v1/messages/count_tokens"},
     asyncSupported = true)
 public class MessagesServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = Logger.getLogger(MessagesServlet.class.getName());
-  private static final long DEFAULT_MAX_BODY = 32L * 1024 * 1024;
 
   @Inject private transient RelayService relay;
   @Inject private transient ClientKeyAuthenticator authenticator;
-  @Inject private transient RelayConfig config;
   @Inject private transient RelayThreads containerThreads;
-  private transient volatile long maxBody = -1;
+  @Inject private transient BodyIntake intake;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -67,7 +65,6 @@ public class MessagesServlet extends HttpServlet {
             ? RelayRequest.Endpoint.COUNT_TOKENS
             : RelayRequest.Endpoint.MESSAGES;
     ClientKeyView key = null;
-    String model = null;
     try {
       if (!"POST".equals(request.getMethod())) {
         response.setHeader("allow", "POST, OPTIONS");
@@ -76,12 +73,50 @@ public class MessagesServlet extends HttpServlet {
             405,
             request.getMethod() + " is not supported here: send POST " + endpoint.path() + ".");
       }
+      // The key is checked before a byte of the body is taken: without one, nothing is read.
       key =
           authenticator.authenticate(
               request.getHeader("x-api-key"), request.getHeader("authorization"));
-      byte[] body = readBody(request, maxBody());
+    } catch (GatewayError e) {
+      writeError(response, e);
+      refused(requestId, startedNanos, startedAt, key, null, e);
+      return;
+    }
+    AsyncContext async = request.startAsync();
+    async.setTimeout(0); // the relay times upstreams itself; a client may read a long stream
+    // Made now: listeners can join the asynchronous context only during this dispatch, and the
+    // body may well arrive after it.
+    ServletClientChannel channel =
+        new ServletClientChannel(async, response, containerThreads.executor());
+    Arrival arrival = new Arrival(requestId, startedNanos, startedAt, endpoint, key);
+    intake.read(
+        request,
+        response,
+        async,
+        intake.clientRules(),
+        requestId,
+        body -> relay(request, channel, arrival, body));
+  }
+
+  /** What is known of a request before its body is read. */
+  private record Arrival(
+      String requestId,
+      long startedNanos,
+      long startedAt,
+      RelayRequest.Endpoint endpoint,
+      ClientKeyView key) {}
+
+  /** The body is in: checks it and hands the request to the relay. */
+  private void relay(
+      HttpServletRequest request, ServletClientChannel channel, Arrival arrival, byte[] body) {
+    channel.watchForHangUp(request);
+    String model = null;
+    Map<String, String> errorHeaders = new LinkedHashMap<>();
+    errorHeaders.put("request-id", arrival.requestId());
+    try {
       MessagesRequest messages = MessagesRequest.parse(body, true);
       model = messages.model();
+      ClientKeyView key = arrival.key();
       if (key != null && !key.allows(model)) {
         throw new GatewayError(
             ErrorType.PERMISSION,
@@ -89,97 +124,46 @@ public class MessagesServlet extends HttpServlet {
       }
       long waitSeconds = authenticator.acquire(key);
       if (waitSeconds > 0) {
-        response.setHeader("retry-after", Long.toString(waitSeconds));
+        errorHeaders.put("retry-after", Long.toString(waitSeconds));
         throw new GatewayError(
             ErrorType.RATE_LIMIT,
             "This client key's request limit is reached; retry in " + waitSeconds + " s.");
       }
-      RelayRequest relayRequest =
+      relay.relay(
           new RelayRequest(
-              requestId,
-              startedNanos,
-              startedAt,
+              arrival.requestId(),
+              arrival.startedNanos(),
+              arrival.startedAt(),
               key,
-              endpoint,
+              arrival.endpoint(),
               messages,
               request.getQueryString(),
-              headers(request));
-      AsyncContext async = request.startAsync();
-      async.setTimeout(0); // the relay times upstreams itself; a client may read a long stream
-      ServletClientChannel channel =
-          new ServletClientChannel(async, response, containerThreads.executor());
-      try {
-        relay.relay(relayRequest, channel);
-      } catch (GatewayError e) {
-        channel.error(e, Map.of("request-id", requestId));
-        refused(requestId, startedNanos, startedAt, key, model, e);
-      } finally {
-        channel.servletDone();
-      }
+              headers(request)),
+          channel);
     } catch (GatewayError e) {
-      writeError(response, e);
-      refused(requestId, startedNanos, startedAt, key, model, e);
+      channel.error(e, errorHeaders);
+      refused(arrival, model, e);
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Unexpected failure, request " + requestId, e);
+      LOG.log(Level.SEVERE, "Unexpected failure, request " + arrival.requestId(), e);
       GatewayError error =
           new GatewayError(
-              ErrorType.API, "The relay failed to handle the request (request " + requestId + ").");
-      if (!response.isCommitted() && !request.isAsyncStarted()) {
-        writeError(response, error);
-      }
-      refused(requestId, startedNanos, startedAt, key, model, error);
+              ErrorType.API,
+              "The relay failed to handle the request (request " + arrival.requestId() + ").");
+      channel.error(error, errorHeaders);
+      refused(arrival, model, error);
+    } finally {
+      channel.servletDone();
     }
   }
 
-  private long maxBody() {
-    long max = maxBody;
-    if (max < 0) {
-      max =
-          config.optional("RELAY_MAX_REQUEST_BYTES").map(Long::parseLong).orElse(DEFAULT_MAX_BODY);
-      maxBody = max;
-    }
-    return max;
-  }
-
-  private static byte[] readBody(HttpServletRequest request, long max) throws IOException {
-    long declared = request.getContentLengthLong();
-    if (declared >= 0 && declared <= max) {
-      // The usual case: the length is known, so the body is read into its final array at once.
-      try (InputStream in = request.getInputStream()) {
-        return in.readNBytes((int) declared);
-      }
-    }
-    ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
-    byte[] buffer = new byte[16384];
-    try (InputStream in = request.getInputStream()) {
-      int read;
-      while ((read = in.read(buffer)) != -1) {
-        if (body.size() + read > max) {
-          drain(in, buffer, max);
-          throw tooLarge(max);
-        }
-        body.write(buffer, 0, read);
-      }
-    }
-    return body.toByteArray();
-  }
-
-  /**
-   * Reads and drops the rest of an oversized body (up to a bound), so that a client still sending
-   * it reaches the point where it reads the 413 instead of failing on a reset connection.
-   */
-  private static void drain(InputStream in, byte[] buffer, long max) throws IOException {
-    long remaining = Math.max(max, 64L * 1024 * 1024);
-    int read;
-    while (remaining > 0 && (read = in.read(buffer)) != -1) {
-      remaining -= read;
-    }
-  }
-
-  private static GatewayError tooLarge(long max) {
-    return new GatewayError(
-        ErrorType.REQUEST_TOO_LARGE,
-        "The request body exceeds this relay's limit of " + (max / (1024 * 1024)) + " MB.");
+  private void refused(Arrival arrival, String model, GatewayError error) {
+    refused(
+        arrival.requestId(),
+        arrival.startedNanos(),
+        arrival.startedAt(),
+        arrival.key(),
+        model,
+        error);
   }
 
   private static Map<String, List<String>> headers(HttpServletRequest request) {

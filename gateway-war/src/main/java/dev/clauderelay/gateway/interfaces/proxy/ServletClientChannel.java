@@ -2,6 +2,7 @@ package dev.clauderelay.gateway.interfaces.proxy;
 
 import dev.clauderelay.gateway.application.relay.ClientChannel;
 import dev.clauderelay.gateway.application.relay.ErrorBodies;
+import dev.clauderelay.gateway.interfaces.intake.ClientConnections;
 import dev.clauderelay.plugin.api.GatewayError;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -49,6 +50,7 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   private boolean gone;
   private boolean goneNotified;
   private Runnable goneCallback = () -> {};
+  private Runnable unwatch;
 
   ServletClientChannel(
       AsyncContext async, HttpServletResponse response, Executor containerThreads) {
@@ -56,6 +58,22 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
     this.response = response;
     this.containerThreads = containerThreads;
     async.addListener(this);
+  }
+
+  /**
+   * Watches the client's connection while the request waits on the upstream ({@link
+   * ClientConnections}), so a hang-up before the first byte of the answer is heard at once.
+   */
+  void watchForHangUp(jakarta.servlet.ServletRequest request) {
+    Runnable end = ClientConnections.watchHangUp(request, this::containerGaveUp);
+    boolean over;
+    synchronized (this) {
+      unwatch = end;
+      over = completed;
+    }
+    if (over && end != null) {
+      end.run();
+    }
   }
 
   @Override
@@ -195,6 +213,9 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
       return;
     }
     completed = true;
+    if (unwatch != null) {
+      unwatch.run();
+    }
     try {
       async.complete();
     } catch (IllegalStateException alreadyDone) {
@@ -244,6 +265,9 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
       completed = true;
       if (unexpected) {
         gone = true;
+      }
+      if (unwatch != null) {
+        unwatch.run();
       }
     }
     if (unexpected) {

@@ -4,7 +4,6 @@ import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,12 +13,9 @@ import java.util.Optional;
 /**
  * Cross-origin rules. {@code /v1/*} is open to any origin, as browser-based Anthropic clients
  * (which send {@code anthropic-dangerous-direct-browser-access}) expect; client keys still apply.
- * {@code /api/admin/*} is closed to other origins, except the one {@code RELAY_ADMIN_CORS_ORIGIN}
- * names.
+ * Everything else (the admin API above all) is closed to other origins, except the one {@code
+ * RELAY_ADMIN_CORS_ORIGIN} names. Mapped to every request in {@code web.xml}, first of the filters.
  */
-@WebFilter(
-    urlPatterns = {"/v1/*", "/api/admin/*"},
-    asyncSupported = true)
 public class CorsFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
@@ -31,8 +27,7 @@ public class CorsFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String origin = request.getHeader("Origin");
-    boolean clientApi =
-        request.getRequestURI().substring(request.getContextPath().length()).startsWith("/v1/");
+    boolean clientApi = isClientApi(request);
     boolean allowed =
         origin != null && (clientApi || adminOrigin().map(origin::equalsIgnoreCase).orElse(false));
     boolean preflight =
@@ -61,6 +56,16 @@ public class CorsFilter extends HttpFilter {
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Whether the request goes to the client API, on the path the container dispatches on (decoded,
+   * path parameters removed), not the raw one: {@code /v1;x/../api/admin} is not the client API.
+   */
+  static boolean isClientApi(HttpServletRequest request) {
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    return path.startsWith("/v1/");
   }
 
   private Optional<String> adminOrigin() {

@@ -1,0 +1,174 @@
+package dev.clauderelay.gateway.interfaces.intake;
+
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What the Servlet API cannot do with a client's connection, done through Payara's HTTP layer
+ * (Grizzly): hear at once when a client hangs up while its request waits on the upstream, before a
+ * byte of the answer exists (the upstream call is then cancelled instead of running, and billing,
+ * until it answers), and close a connection whose client was refused for trickling its body.
+ *
+ * <p>Why this reaches into the server: once a request's body is read, Payara's HTTP layer (Grizzly)
+ * stops reading its connection until the response is done, so a client's close stays unseen in the
+ * socket until the relay writes, and the Servlet API offers no other way to learn of it. This asks
+ * Grizzly to read the connection again and to say when it closes. Only a client that pipelines a
+ * second request behind a {@code POST} would be affected (its next request would be read early);
+ * HTTP clients do not pipeline {@code POST}s. On another container, or should Payara's internals
+ * change, the watch is simply off and a hang-up is seen at the first write, as before.
+ */
+public final class ClientConnections {
+
+  private static final Logger LOG = Logger.getLogger(ClientConnections.class.getName());
+  private static final AtomicBoolean WARNED = new AtomicBoolean();
+  private static volatile Access access;
+
+  private ClientConnections() {}
+
+  /**
+   * Calls {@code onHangUp} (on a server thread, once) when the client's connection closes.
+   *
+   * @return what ends the watch (once the response is complete: a kept-alive connection serves
+   *     other requests), or {@code null} when the watch could not be set
+   */
+  public static Runnable watchHangUp(ServletRequest request, Runnable onHangUp) {
+    try {
+      Object connection = connection(request);
+      if (connection == null) {
+        return null;
+      }
+      Access reflected = access(connection);
+      AtomicBoolean fired = new AtomicBoolean();
+      InvocationHandler handler =
+          (proxy, method, args) -> {
+            if ("onClosed".equals(method.getName())) {
+              if (fired.compareAndSet(false, true)) {
+                onHangUp.run();
+              }
+              return null;
+            }
+            return switch (method.getName()) {
+              case "hashCode" -> System.identityHashCode(proxy);
+              case "equals" -> proxy == args[0];
+              case "toString" -> "relay hang-up watch";
+              default -> null;
+            };
+          };
+      Object listener =
+          Proxy.newProxyInstance(
+              reflected.closeListener.getClassLoader(),
+              new Class<?>[] {reflected.closeListener},
+              handler);
+      reflected.addCloseListener.invoke(connection, listener);
+      reflected.enableIoEvent.invoke(connection, reflected.readEvent);
+      return () -> {
+        fired.set(true);
+        try {
+          reflected.removeCloseListener.invoke(connection, listener);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          // the connection is gone with its listeners
+        }
+      };
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      if (WARNED.compareAndSet(false, true)) {
+        LOG.log(
+            Level.INFO,
+            "Client hang-ups before the first answer byte are noticed only at the first write"
+                + " on this server ({0})",
+            e.toString());
+      }
+      return null;
+    }
+  }
+
+  /**
+   * What closes the client's connection once what was written to it has gone out, so a client
+   * refused for sending too slowly is not left holding it while the server swallows the rest of its
+   * body. Taken while the request is live (a completed request's objects are recycled), run after
+   * it is complete.
+   */
+  static Runnable closer(ServletRequest request) {
+    try {
+      Object connection = connection(request);
+      if (connection == null) {
+        return () -> {};
+      }
+      Method close = access(connection).close;
+      return () -> {
+        try {
+          close.invoke(connection);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          // already closed
+        }
+      };
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return () -> {}; // the server closes it at its own idle timeout instead
+    }
+  }
+
+  /** The Grizzly connection of a Payara request, through its facade. */
+  private static Object connection(ServletRequest request) throws ReflectiveOperationException {
+    while (request instanceof ServletRequestWrapper wrapper) {
+      request = wrapper.getRequest();
+    }
+    Field inner = field(request.getClass(), "request");
+    if (inner == null) {
+      return null;
+    }
+    Object catalinaRequest = inner.get(request);
+    Object grizzlyRequest =
+        catalinaRequest.getClass().getMethod("getCoyoteRequest").invoke(catalinaRequest);
+    return grizzlyRequest.getClass().getMethod("getConnection").invoke(grizzlyRequest);
+  }
+
+  private static Field field(Class<?> type, String name) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      try {
+        Field field = c.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+      } catch (NoSuchFieldException e) {
+        // look further up
+      }
+    }
+    return null;
+  }
+
+  private static Access access(Object connection) throws ReflectiveOperationException {
+    Access known = access;
+    if (known != null) {
+      return known;
+    }
+    ClassLoader loader = connection.getClass().getClassLoader();
+    Class<?> connectionType = Class.forName("org.glassfish.grizzly.Connection", false, loader);
+    Class<?> closeListener = Class.forName("org.glassfish.grizzly.CloseListener", false, loader);
+    Class<?> ioEvent = Class.forName("org.glassfish.grizzly.IOEvent", false, loader);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Object read = Enum.valueOf((Class) ioEvent, "READ");
+    known =
+        new Access(
+            closeListener,
+            connectionType.getMethod("addCloseListener", closeListener),
+            connectionType.getMethod("removeCloseListener", closeListener),
+            connectionType.getMethod("enableIOEvent", ioEvent),
+            connectionType.getMethod("close"),
+            read);
+    access = known;
+    return known;
+  }
+
+  private record Access(
+      Class<?> closeListener,
+      Method addCloseListener,
+      Method removeCloseListener,
+      Method enableIoEvent,
+      Method close,
+      Object readEvent) {}
+}
