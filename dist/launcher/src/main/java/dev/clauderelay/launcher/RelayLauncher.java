@@ -158,7 +158,6 @@ public final class RelayLauncher {
             + ".http-listener.address="
             + bindAddress,
         http + "allow-payload-for-undefined-http-methods=true",
-        http + "max-swallowing-input-bytes=67108864",
         "");
   }
 

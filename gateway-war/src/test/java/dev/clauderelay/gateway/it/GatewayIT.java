@@ -121,6 +121,7 @@ class GatewayIT {
     assertThat(http.get("/api/admin/plugins", token).statusCode()).isEqualTo(401);
   }
 
+  /** The ITs' server lists loopback in RELAY_TRUSTED_PROXIES: this test is that proxy. */
   @Test
   void wrongCredentialsAre401AndRepeatedFailuresFromOneAddressAreThrottled() {
     String attacker = "203.0.113.77";

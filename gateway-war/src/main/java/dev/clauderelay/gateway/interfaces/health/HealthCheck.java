@@ -4,7 +4,7 @@ import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.gateway.infrastructure.persistence.RelayDataSource;
 import dev.clauderelay.gateway.infrastructure.plugins.LoadedPlugin;
 import dev.clauderelay.gateway.infrastructure.plugins.PluginRegistry;
-import dev.clauderelay.gateway.interfaces.intake.BodyIntake;
+import dev.clauderelay.gateway.interfaces.intake.RequestBodies;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ public class HealthCheck {
 
   @Inject private PluginRegistry plugins;
   @Inject private RelayConfig config;
-  @Inject private BodyIntake intake;
+  @Inject private RequestBodies bodies;
 
   public Response check() {
     long started = System.nanoTime();
@@ -80,9 +80,9 @@ public class HealthCheck {
             .add(
                 "requestBodies",
                 Json.createObjectBuilder()
-                    .add("reading", intake.reading())
-                    .add("heldBytes", intake.heldBytes())
-                    .add("budgetBytes", intake.budgetBytes()))
+                    .add("reading", bodies.intake().reading())
+                    .add("heldBytes", bodies.intake().heldBytes())
+                    .add("budgetBytes", bodies.intake().budgetBytes()))
             .build()
             .toString();
     return Response.status(databaseError == null ? 200 : 503)

@@ -1,5 +1,2 @@
-/**
- * Taking in request bodies: read as they arrive without holding a thread, bounded in bytes per
- * request and in all, and in time, before any resource sees them.
- */
+/** How the gateway takes in request bodies: its limits and budget on the shared intake. */
 package dev.clauderelay.gateway.interfaces.intake;

@@ -9,7 +9,7 @@ import dev.clauderelay.gateway.application.relay.RequestIds;
 import dev.clauderelay.gateway.application.topology.ClientKeyView;
 import dev.clauderelay.gateway.application.usage.RequestRecord;
 import dev.clauderelay.gateway.infrastructure.concurrent.RelayThreads;
-import dev.clauderelay.gateway.interfaces.intake.BodyIntake;
+import dev.clauderelay.gateway.interfaces.intake.RequestBodies;
 import dev.clauderelay.gateway.interfaces.intake.RequestBodyFilter;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
@@ -31,10 +31,10 @@ import java.util.logging.Logger;
 
 /**
  * {@code POST /v1/messages} and {@code POST /v1/messages/count_tokens}, whatever the query string.
- * Checks the client key, then takes the body as it arrives ({@link BodyIntake}: no thread waits on
- * a slow client, and the body is bounded in size, time and the memory all bodies share), checks it
- * and hands the request to the relay on an asynchronous context: the container's thread returns at
- * once, and the answer is written without blocking as the upstream produces it.
+ * Checks the client key, then takes the body as it arrives ({@link RequestBodies}: no thread waits
+ * on a slow client, and the body is bounded in size, time and the memory all bodies share), checks
+ * it and hands the request to the relay on an asynchronous context: the container's thread returns
+ * at once, and the answer is written without blocking as the upstream produces it.
  *
  * <p>A plain servlet rather than a JAX-RS resource: the relay needs the servlet's non-blocking
  * output to stream without holding a thread per stream, and nothing of JAX-RS's entity handling.
@@ -51,7 +51,7 @@ public class MessagesServlet extends HttpServlet {
   @Inject private transient RelayService relay;
   @Inject private transient ClientKeyAuthenticator authenticator;
   @Inject private transient RelayThreads containerThreads;
-  @Inject private transient BodyIntake intake;
+  @Inject private transient RequestBodies bodies;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -89,13 +89,15 @@ public class MessagesServlet extends HttpServlet {
     ServletClientChannel channel =
         new ServletClientChannel(async, response, containerThreads.executor());
     Arrival arrival = new Arrival(requestId, startedNanos, startedAt, endpoint, key);
-    intake.read(
-        request,
-        response,
-        async,
-        intake.clientRules(),
-        requestId,
-        body -> relay(request, channel, arrival, body));
+    bodies
+        .intake()
+        .read(
+            request,
+            response,
+            async,
+            bodies.clientRules(),
+            requestId,
+            body -> relay(request, channel, arrival, body));
   }
 
   /** What is known of a request before its body is read. */

@@ -2,7 +2,7 @@ package dev.clauderelay.gateway.interfaces.proxy;
 
 import dev.clauderelay.gateway.application.relay.ClientChannel;
 import dev.clauderelay.gateway.application.relay.ErrorBodies;
-import dev.clauderelay.gateway.interfaces.intake.ClientConnections;
+import dev.clauderelay.intake.ClientConnections;
 import dev.clauderelay.plugin.api.GatewayError;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;

@@ -1,4 +1,4 @@
-package dev.clauderelay.gateway.interfaces.intake;
+package dev.clauderelay.intake;
 
 import java.time.Duration;
 
@@ -19,7 +19,7 @@ public record BodyRules(
     Duration grace,
     Duration maxDuration) {
 
-  BodyRules withMaxBytes(long bytes) {
+  public BodyRules withMaxBytes(long bytes) {
     return new BodyRules(bytes, idleTimeout, minBytesPerSecond, grace, maxDuration);
   }
 }

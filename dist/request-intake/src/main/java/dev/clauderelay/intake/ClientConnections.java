@@ -1,4 +1,4 @@
-package dev.clauderelay.gateway.interfaces.intake;
+package dev.clauderelay.intake;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;

@@ -1,4 +1,4 @@
-package dev.clauderelay.gateway.interfaces.intake;
+package dev.clauderelay.intake;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * bodies can exhaust the heap. Counted in bytes, not requests: ten 31 MB bodies weigh what they
  * weigh, a thousand small ones hardly anything.
  */
-final class BodyBudget {
+public final class BodyBudget {
 
   private final long capacity;
   private final AtomicLong reserved = new AtomicLong();
 
-  BodyBudget(long capacity) {
+  public BodyBudget(long capacity) {
     if (capacity <= 0) {
       throw new IllegalArgumentException("capacity must be positive");
     }
@@ -41,11 +41,11 @@ final class BodyBudget {
     }
   }
 
-  long reserved() {
+  public long reserved() {
     return reserved.get();
   }
 
-  long capacity() {
+  public long capacity() {
     return capacity;
   }
 }
