@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * The relay's embedded MariaDB: binaries under {@code <data>/mariadb/base}, data under {@code
  * <data>/mariadb/data}, listening on 127.0.0.1 only. The relay connects as user {@code relay} with
  * a password generated at the first start and kept in {@code <data>/mariadb/relay.password} (mode
- * 0600); an init file applied at every start keeps the account and the database in place.
+ * 0600); an init file applied at every start keeps the account and the database in place, and
+ * removes the accounts anyone could use.
  *
  * <p>{@code <data>/mariadb} and the directories the server writes to are mode 0700: the unix socket
  * (in {@code run/}, see {@link SocketDirectory}) lets the OS user that runs the server in as the
@@ -113,8 +114,17 @@ public final class MariaDb4jDatabase implements EmbeddedDatabase {
   }
 
   /**
-   * SQL the server runs at startup with full rights: the relay's database and account, with the
-   * password from the password file (so a restored file restores access). One statement per line.
+   * SQL the server runs at startup with full rights, before it takes connections: the relay's
+   * database and account, with the password from the password file (so a restored file restores
+   * access). One statement per line.
+   *
+   * <p>It also removes what mariadb-install-db's test database part adds: anonymous accounts (any
+   * user name, no password, through the socket) and the grants on {@code test} and {@code test_*}
+   * to every account. Here rather than at install, so that data directories made by earlier relays
+   * lose them too; the statements are those of mariadb-secure-installation (which also drops the
+   * empty test database; that is left alone here), and do nothing the second time.
+   * mariadb-install-db's root account stays: it has no password (an invalid hash) and lets in only
+   * the OS user that runs the server, through the socket.
    */
   private Path writeInitFile() throws IOException {
     Path initFile = root.resolve("init.sql");
@@ -122,6 +132,9 @@ public final class MariaDb4jDatabase implements EmbeddedDatabase {
     String sql =
         String.join(
             "\n",
+            "DELETE FROM mysql.global_priv WHERE User = '';",
+            "DELETE FROM mysql.db WHERE Db = 'test' OR Db = 'test\\\\_%';",
+            "FLUSH PRIVILEGES;",
             "CREATE DATABASE IF NOT EXISTS `"
                 + DATABASE
                 + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;",
