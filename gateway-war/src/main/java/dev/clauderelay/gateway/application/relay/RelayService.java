@@ -43,9 +43,11 @@ public class RelayService {
   /**
    * Relays an authenticated, validated request; the answer goes to {@code client}.
    *
-   * @throws GatewayError before anything is sent, when no route serves the model
+   * @throws GatewayError before anything is sent, when the query string is malformed or no route
+   *     serves the model
    */
   public void relay(RelayRequest request, ClientChannel client) {
+    ClientQuery.requireWellFormed(request.query());
     RelayTopology current = topology.get();
     Optional<ResolvedRoute> route =
         current
