@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.logging.Level;
@@ -49,11 +50,21 @@ import java.util.logging.Logger;
  * fallback target; a refused OAuth token is refreshed and tried once more; never a retry of the
  * client's own mistake), then the answer, forwarded as it arrives at the pace the client reads it.
  *
+ * <p>Every exchange is bounded in time, so a broken upstream cannot hold a request open without
+ * end. While an answer's body is read, stream or not, the upstream may stay silent for at most its
+ * provider's {@code streamIdleTimeout}. A non-stream answer that stalls has sent the client nothing
+ * yet, so it counts as a first-byte timeout: the credential is charged and the next one tried (a
+ * client would rather wait for a second key than see a 504 the relay could have avoided); when
+ * every attempt stalls, the client gets a 504 {@code timeout_error}. A stream that stalls ends with
+ * an {@code error} event. Over it all, the provider's {@code totalTimeout}, counted from the
+ * request's arrival: once it passes, no other attempt starts (the client's time is spent); the
+ * client gets a 504 {@code timeout_error}, or an {@code error} event in a started stream.
+ *
  * <p>Nothing here blocks a thread: the upstream call completes on the HTTP client's threads and the
  * client's writes resume on the container's. Every entry point is {@code synchronized}: they come
- * from those threads and from the stall watchdog, never at the same time for long.
+ * from those threads and from the watchdog, never at the same time for long.
  */
-final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
+final class RelayExchange {
 
   private static final Logger LOG = Logger.getLogger(RelayExchange.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,12 +98,18 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
   private RouteTarget target;
   private CredentialLease lease;
   private String messageId;
-  private Flow.Subscription subscription;
+
+  /** The current attempt's call while its response headers are awaited, else {@code null}. */
+  private CompletableFuture<?> awaitingHeaders;
+
+  /** The current attempt's body while it is read, else {@code null}. */
+  private BodyReader reader;
+
   private StreamProcessor stream;
   private ByteArrayOutputStream body;
   private int upstreamStatus;
   private HttpHeaders upstreamHeaders;
-  private volatile long lastUpstreamActivityNanos;
+  private long lastUpstreamActivityNanos;
   private long firstByteNanos = -1;
   private boolean finished;
   private boolean clientGone;
@@ -109,6 +126,7 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
   synchronized void start() {
     client.onGone(this::clientGone);
     client.onReady(this::clientReady);
+    relay.watchdog().watch(this);
     next();
   }
 
@@ -196,7 +214,9 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
       return;
     }
     // Continue on the relay's managed threads, whichever thread completed the call.
-    relay.upstream().send(call).whenCompleteAsync(this::onResponse, relay.upstream().executor());
+    var sent = relay.upstream().send(call);
+    awaitingHeaders = sent;
+    sent.whenCompleteAsync(this::onResponse, relay.upstream().executor());
   }
 
   private UpstreamCall buildCall(ProviderRuntime provider, String upstreamModel) {
@@ -300,6 +320,7 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
 
   private void handleResponse(
       HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, Throwable error) {
+    awaitingHeaders = null;
     if (finished || clientGone) {
       if (response != null) {
         response.body().subscribe(CancellingSubscriber.INSTANCE);
@@ -334,11 +355,11 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
     } else if (request.body().stream() && request.endpoint() == RelayRequest.Endpoint.MESSAGES) {
       stream = newStreamProcessor();
       openClient(upstreamStatus, true);
-      relay.watchdog().watch(this);
     } else {
       body = new ByteArrayOutputStream();
     }
-    response.body().subscribe(this);
+    reader = new BodyReader();
+    response.body().subscribe(reader);
   }
 
   private StreamProcessor newStreamProcessor() {
@@ -351,25 +372,6 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
             .transformer()
             .newStreamTranslator(translationContext(target.upstreamModel(request.body().model()))),
         request.requestId());
-  }
-
-  @Override
-  public synchronized void onSubscribe(Flow.Subscription upstreamSubscription) {
-    subscription = upstreamSubscription;
-    if (finished || clientGone) {
-      upstreamSubscription.cancel();
-      return;
-    }
-    upstreamSubscription.request(1);
-  }
-
-  @Override
-  public synchronized void onNext(List<ByteBuffer> buffers) {
-    try {
-      handleChunk(buffers);
-    } catch (RuntimeException | Error e) {
-      failUnexpectedly(e);
-    }
   }
 
   private void handleChunk(List<ByteBuffer> buffers) {
@@ -394,13 +396,12 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
       return;
     }
     if (ready || stream == null) {
-      subscription.request(1);
+      reader.request();
     }
     // else: clientReady() asks for more once the client has taken what is queued
   }
 
-  @Override
-  public synchronized void onError(Throwable error) {
+  private void handleBodyError(Throwable error) {
     if (finished) {
       return;
     }
@@ -421,15 +422,6 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
             "upstream body broken (" + error.getClass().getSimpleName() + ")"));
     body = null;
     next();
-  }
-
-  @Override
-  public synchronized void onComplete() {
-    try {
-      handleEnd();
-    } catch (RuntimeException | Error e) {
-      failUnexpectedly(e);
-    }
   }
 
   private void handleEnd() {
@@ -706,8 +698,8 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
   }
 
   private synchronized void clientReady() {
-    if (!finished && subscription != null && stream != null) {
-      subscription.request(1);
+    if (!finished && reader != null && stream != null) {
+      reader.request();
     }
   }
 
@@ -725,35 +717,100 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
     finish(upstreamStatus, usage.streamErrorType, usage);
   }
 
-  /** Called by the watchdog: no upstream byte for longer than the provider allows. */
-  synchronized void stalled() {
-    if (finished || stream == null) {
+  /**
+   * Called by the watchdog about once a second: ends what has passed a bound (see the class
+   * comment).
+   *
+   * @return whether the exchange is over, so the watchdog may forget it
+   */
+  synchronized boolean checkDeadlines(long nowNanos) {
+    try {
+      if (finished || target == null) {
+        return finished;
+      }
+      ProviderRuntime provider = target.provider();
+      switch (ExchangeDeadlines.check(
+          nowNanos,
+          request.startedNanos(),
+          lastUpstreamActivityNanos,
+          reader != null,
+          provider.streamIdleTimeout(),
+          provider.totalTimeout())) {
+        case TOTAL -> totalTimeExceeded(provider);
+        case IDLE -> stalled(provider);
+        case NONE -> {
+          // within its bounds
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      failUnexpectedly(e);
+    }
+    return finished;
+  }
+
+  /** No upstream byte for longer than the provider allows while its body is read. */
+  private void stalled(ProviderRuntime provider) {
+    stopReading();
+    long seconds = seconds(provider.streamIdleTimeout());
+    if (stream != null) {
+      endStream(
+          stream.onError(
+              new GatewayError(
+                  ErrorType.OVERLOADED, "The upstream stalled: no data for " + seconds + " s.")),
+          ErrorClass.UPSTREAM_ERROR,
+          "stream stalled");
       return;
     }
-    if (subscription != null) {
-      subscription.cancel();
+    // Nothing reached the client yet: as a first-byte timeout, another credential may answer.
+    recordFailure(
+        new ErrorClassification(
+            ErrorClass.UPSTREAM_ERROR,
+            0,
+            ErrorType.TIMEOUT,
+            "upstream stalled: no body byte for " + seconds + " s"));
+    body = null;
+    next();
+  }
+
+  /** The request is older than the provider's total bound: it ends now, whatever it waits for. */
+  private void totalTimeExceeded(ProviderRuntime provider) {
+    if (awaitingHeaders != null) {
+      awaitingHeaders.cancel(true); // aborts the upstream request
+      awaitingHeaders = null;
     }
-    endStream(
-        stream.onError(
-            new GatewayError(
-                ErrorType.OVERLOADED,
-                "The upstream stalled: no data for "
-                    + target.provider().streamIdleTimeout().toSeconds()
-                    + " s.")),
-        ErrorClass.UPSTREAM_ERROR,
-        "stream stalled");
+    stopReading();
+    long seconds = seconds(provider.totalTimeout());
+    GatewayError error =
+        new GatewayError(
+            ErrorType.TIMEOUT,
+            "The request took longer than the "
+                + seconds
+                + " s provider "
+                + provider.name()
+                + " allows"
+                + (failures.isEmpty() ? "." : " (" + String.join("; ", failures) + ")."));
+    String reason = "no complete answer within " + seconds + " s";
+    if (stream != null) {
+      endStream(stream.onError(error), ErrorClass.UPSTREAM_ERROR, reason);
+      return;
+    }
+    if (lease != null) {
+      lease.failed(ErrorClass.UPSTREAM_ERROR, 0, reason); // ignored if this attempt already ended
+    }
+    releaseLease();
+    answerError(error, Map.of());
   }
 
-  long lastUpstreamActivityNanos() {
-    return lastUpstreamActivityNanos;
+  private static long seconds(java.time.Duration duration) {
+    return Math.max(1, (duration.toMillis() + 999) / 1000);
   }
 
-  long streamIdleTimeoutNanos() {
-    return target.provider().streamIdleTimeout().toNanos();
-  }
-
-  boolean isFinished() {
-    return finished;
+  /** Stops reading the current attempt's body; the upstream connection is closed. */
+  private void stopReading() {
+    if (reader != null) {
+      reader.cancel();
+      reader = null;
+    }
   }
 
   private synchronized void clientGone() {
@@ -761,9 +818,10 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
       return;
     }
     clientGone = true;
-    if (subscription != null) {
-      subscription.cancel(); // closes the upstream connection: the upstream sees the cancel
+    if (awaitingHeaders != null) {
+      awaitingHeaders.cancel(true);
     }
+    stopReading(); // closes the upstream connection: the upstream sees the cancel
     if (lease != null) {
       lease.failed(ErrorClass.CLIENT_ERROR, 0, "client went away");
     }
@@ -783,9 +841,7 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
     if (finished) {
       return;
     }
-    if (subscription != null) {
-      subscription.cancel();
-    }
+    stopReading();
     GatewayError error =
         new GatewayError(
             ErrorType.API,
@@ -855,6 +911,86 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
     Map<String, List<String>> map = new HashMap<>();
     headers.map().forEach((k, v) -> map.put(k.toLowerCase(Locale.ROOT), v));
     return map;
+  }
+
+  /**
+   * Reads one attempt's response body into the exchange. Once the exchange has moved on (the
+   * attempt stalled, was refused or cancelled), its late signals are dropped, so they cannot mix
+   * into the next attempt's body.
+   */
+  private final class BodyReader implements Flow.Subscriber<List<ByteBuffer>> {
+
+    private Flow.Subscription subscription;
+    private boolean cancelled;
+
+    @Override
+    public void onSubscribe(Flow.Subscription upstreamSubscription) {
+      synchronized (RelayExchange.this) {
+        subscription = upstreamSubscription;
+        if (cancelled || reader != this || finished || clientGone) {
+          upstreamSubscription.cancel();
+          return;
+        }
+        upstreamSubscription.request(1);
+      }
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      synchronized (RelayExchange.this) {
+        if (reader != this) {
+          return;
+        }
+        try {
+          handleChunk(buffers);
+        } catch (RuntimeException | Error e) {
+          failUnexpectedly(e);
+        }
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      synchronized (RelayExchange.this) {
+        if (reader != this) {
+          return;
+        }
+        reader = null;
+        try {
+          handleBodyError(error);
+        } catch (RuntimeException | Error e) {
+          failUnexpectedly(e);
+        }
+      }
+    }
+
+    @Override
+    public void onComplete() {
+      synchronized (RelayExchange.this) {
+        if (reader != this) {
+          return;
+        }
+        reader = null;
+        try {
+          handleEnd();
+        } catch (RuntimeException | Error e) {
+          failUnexpectedly(e);
+        }
+      }
+    }
+
+    void request() {
+      if (subscription != null) {
+        subscription.request(1);
+      }
+    }
+
+    void cancel() {
+      cancelled = true;
+      if (subscription != null) {
+        subscription.cancel();
+      }
+    }
   }
 
   /** Answers a count_tokens request for an upstream without a counting endpoint. */

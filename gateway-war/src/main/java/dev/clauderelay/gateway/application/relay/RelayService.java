@@ -26,7 +26,7 @@ public class RelayService {
   @Inject private CurrentTopology topology;
   @Inject private UpstreamClient upstream;
   @Inject private UsageQueue usage;
-  @Inject private StreamWatchdog watchdog;
+  @Inject private ExchangeWatchdog watchdog;
   @Inject private RelayMetrics metrics;
 
   /**
@@ -36,7 +36,7 @@ public class RelayService {
    */
   void warmUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
     upstream.executor();
-    watchdog.openStreams();
+    watchdog.openExchanges();
     metrics.warmUp();
   }
 
@@ -75,7 +75,7 @@ public class RelayService {
     return upstream;
   }
 
-  StreamWatchdog watchdog() {
+  ExchangeWatchdog watchdog() {
     return watchdog;
   }
 
