@@ -1,5 +1,7 @@
 package dev.clauderelay.gateway.application.relay;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clauderelay.gateway.application.account.AccountLease;
@@ -60,6 +62,10 @@ import java.util.logging.Logger;
  * request's arrival: once it passes, no other attempt starts (the client's time is spent); the
  * client gets a 504 {@code timeout_error}, or an {@code error} event in a started stream.
  *
+ * <p>An answer's body must be what the endpoint promises: a 2xx from an Anthropic upstream that is
+ * not an Anthropic message (HTML from a proxy, a cut or empty body) is the upstream's failure,
+ * charged to the credential and retried like a 5xx, and never forwarded as a success.
+ *
  * <p>Nothing here blocks a thread: the upstream call completes on the HTTP client's threads and the
  * client's writes resume on the container's. Every entry point is {@code synchronized}: they come
  * from those threads and from the watchdog, never at the same time for long.
@@ -76,6 +82,8 @@ final class RelayExchange {
   static final int MAX_KEYS_PER_TARGET = 3;
 
   private static final int MAX_ERROR_BODY = 64 * 1024;
+
+  /** A whole non-stream answer is held before it is checked and sent; larger ones are refused. */
   private static final int MAX_NON_STREAM_BODY = 64 * 1024 * 1024;
 
   private final RelayService relay;
@@ -387,9 +395,15 @@ final class RelayExchange {
         for (byte[] out : stream.onChunk(bytes, 0, bytes.length)) {
           ready = writeToClient(out);
         }
+      } else if (upstreamStatus >= 400) {
+        // The classifier needs only the beginning of an error body.
+        body.write(bytes, 0, Math.min(bytes.length, Math.max(0, MAX_ERROR_BODY - body.size())));
+      } else if (body.size() + bytes.length > MAX_NON_STREAM_BODY) {
+        stopReading();
+        upstreamAnswerInvalid("an answer above " + MAX_NON_STREAM_BODY / (1024 * 1024) + " MiB");
+        return;
       } else {
-        int limit = upstreamStatus >= 400 ? MAX_ERROR_BODY : MAX_NON_STREAM_BODY;
-        body.write(bytes, 0, Math.min(bytes.length, Math.max(0, limit - body.size())));
+        body.write(bytes, 0, bytes.length);
       }
     }
     if (finished) {
@@ -535,10 +549,29 @@ final class RelayExchange {
     byte[] clientBody;
     UsageTally usage = new UsageTally();
     if (provider.transformer() == null) {
+      String problem =
+          AnthropicAnswerCheck.problem(
+              request.endpoint(),
+              upstreamHeaders.firstValue("content-type").orElse(null),
+              upstreamBody,
+              usage);
+      if (problem != null) {
+        upstreamAnswerInvalid(problem);
+        return;
+      }
       clientBody = upstreamBody;
     } else {
       try {
-        var upstreamJson = JSON.readTree(upstreamBody);
+        JsonNode upstreamJson;
+        try {
+          upstreamJson = JSON.readTree(upstreamBody);
+        } catch (JsonProcessingException e) {
+          upstreamJson = null;
+        }
+        if (upstreamJson == null || !upstreamJson.isObject()) {
+          upstreamAnswerInvalid("a body that is not a JSON object");
+          return;
+        }
         if (request.endpoint() == RelayRequest.Endpoint.COUNT_TOKENS) {
           long tokens = provider.transformer().countedTokens(upstreamJson);
           clientBody = ("{\"input_tokens\":" + tokens + "}").getBytes(StandardCharsets.UTF_8);
@@ -575,14 +608,27 @@ final class RelayExchange {
         return;
       }
     }
-    if (provider.transformer() == null && request.endpoint() == RelayRequest.Endpoint.MESSAGES) {
-      usage.observeMessage(clientBody);
-    }
     lease.succeeded();
     releaseLease();
     openClient(upstreamStatus, false);
     writeToClient(clientBody);
     finish(upstreamStatus, null, usage);
+  }
+
+  /**
+   * The upstream said success but its body is not the answer: nothing reached the client, so the
+   * credential is charged as for a 5xx and another one tried; the client gets a 502 {@code
+   * api_error} if none answers properly.
+   */
+  private void upstreamAnswerInvalid(String what) {
+    recordFailure(
+        new ErrorClassification(
+            ErrorClass.UPSTREAM_ERROR,
+            0,
+            ErrorType.API,
+            "upstream answered " + upstreamStatus + " with " + what));
+    body = null;
+    next();
   }
 
   /**
