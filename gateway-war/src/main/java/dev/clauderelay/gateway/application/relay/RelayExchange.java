@@ -64,7 +64,8 @@ import java.util.logging.Logger;
  *
  * <p>An answer's body must be what the endpoint promises: a 2xx from an Anthropic upstream that is
  * not an Anthropic message (HTML from a proxy, a cut or empty body) is the upstream's failure,
- * charged to the credential and retried like a 5xx, and never forwarded as a success.
+ * charged to the credential and retried like a 5xx, and never forwarded as a success. Streams are
+ * bounded per event ({@link SseFramer}).
  *
  * <p>Nothing here blocks a thread: the upstream call completes on the HTTP client's threads and the
  * client's writes resume on the container's. Every entry point is {@code synchronized}: they come
@@ -394,6 +395,11 @@ final class RelayExchange {
       if (stream != null) {
         for (byte[] out : stream.onChunk(bytes, 0, bytes.length)) {
           ready = writeToClient(out);
+        }
+        if (stream.upstreamFault() != null) {
+          stopReading();
+          endStream(List.of(), ErrorClass.UPSTREAM_ERROR, stream.upstreamFault());
+          return;
         }
       } else if (upstreamStatus >= 400) {
         // The classifier needs only the beginning of an error body.
