@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,22 +199,26 @@ class BrokenUpstreamIT {
       throws Exception {
     int logBefore = relay.output().length();
     int upstreamBefore = upstream.requests("claude-x");
+    SoftAssertions softly = new SoftAssertions(); // the log is checked even when a status is wrong
     for (String query : new String[] {"a=%zz", "a={b}", "a=|", "a=%22x\"", "a=<>"}) {
       RawResponse response = rawPost("/v1/messages?" + query, "{\"model\":\"claude-x\"" + HELLO);
 
-      assertThat(response.status).as(query + ": " + response.body).isEqualTo(400);
-      assertThat(response.body)
+      softly.assertThat(response.status).as(query + ": " + response.body).isEqualTo(400);
+      softly
+          .assertThat(response.body)
           .as(query)
           .contains("\"type\":\"error\"")
           .contains("\"invalid_request_error\"")
           .contains("The query string is malformed");
     }
-    assertThat(rawPost("/v1/messages?beta=true", "{\"model\":\"claude-x\"" + HELLO).status)
+    softly
+        .assertThat(rawPost("/v1/messages?beta=true", "{\"model\":\"claude-x\"" + HELLO).status)
         .isEqualTo(200);
     Thread.sleep(1000); // the log is written asynchronously
     String log = relay.output().substring(logBefore);
-    assertThat(log).doesNotContain("SEVERE").doesNotContain("\tat ");
-    assertThat(upstream.requests("claude-x")).isEqualTo(upstreamBefore + 1);
+    softly.assertThat(log).as("the relay's log").doesNotContain("SEVERE").doesNotContain("\tat ");
+    softly.assertThat(upstream.requests("claude-x")).isEqualTo(upstreamBefore + 1);
+    softly.assertAll();
   }
 
   @Test
