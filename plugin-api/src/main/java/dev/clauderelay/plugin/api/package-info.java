@@ -11,6 +11,10 @@
  * dev.clauderelay.plugin.api.KeyCandidate#modelRequests()} let a strategy balance per-model quotas;
  * {@link dev.clauderelay.plugin.api.KeyCandidates#maxWeight()} lets a weighted choice sample, and
  * {@link dev.clauderelay.plugin.api.KeyCandidates#bestInWindow} a ranking one read a bounded
- * window. The 1.0 constructors of the two records remain.
+ * window. The 1.0 constructors of the two records remain. 1.2 (broken upstreams): {@link
+ * dev.clauderelay.plugin.api.SseEventParser} bounds one event ({@link
+ * dev.clauderelay.plugin.api.SseEventParser#MAX_EVENT_BYTES} unless given another bound) and throws
+ * {@link dev.clauderelay.plugin.api.SseEventTooLargeException} past it; before, such an event grew
+ * without limit.
  */
 package dev.clauderelay.plugin.api;

@@ -1,6 +1,7 @@
 package dev.clauderelay.plugin.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,5 +62,51 @@ class SseEventParserTest {
   void aLoneCarriageReturnEndsALine() {
     assertThat(new SseEventParser().feed("data: one\r\rdata: two\r\r".getBytes()))
         .containsExactly(new SseEvent(null, "one"), new SseEvent(null, "two"));
+  }
+
+  @Test
+  void refusesAFiftyMegabyteEventOnceItPassesTheBound() {
+    SseEventParser parser = new SseEventParser();
+    assertThat(parser.feed("data: {\"text\":\"".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    byte[] chunk = new byte[8 * 1024];
+    java.util.Arrays.fill(chunk, (byte) 'a');
+    long fed = 0;
+    SseEventTooLargeException refused = null;
+    while (fed < 50L * 1024 * 1024 && refused == null) {
+      try {
+        parser.feed(chunk);
+        fed += chunk.length;
+      } catch (SseEventTooLargeException e) {
+        refused = e;
+      }
+    }
+
+    assertThat(refused).as("refused before the event's end").isNotNull();
+    assertThat(refused.maxEventBytes()).isEqualTo(SseEventParser.MAX_EVENT_BYTES);
+    assertThat(fed).isLessThanOrEqualTo(SseEventParser.MAX_EVENT_BYTES);
+  }
+
+  @Test
+  void boundsAnEventAcrossItsLinesAndKeepsTheEventsCompletedBeforeIt() {
+    SseEventParser parser = new SseEventParser(40);
+    byte[] stream =
+        "data: first\n\ndata: 0123456789\ndata: 0123456789\ndata: 0123456789\n\n".getBytes();
+
+    assertThatThrownBy(() -> parser.feed(stream))
+        .isInstanceOfSatisfying(
+            SseEventTooLargeException.class,
+            e -> assertThat(e.completedEvents()).containsExactly(new SseEvent(null, "first")));
+  }
+
+  @Test
+  void anEventOfExactlyTheBoundPassesWhateverItsLineEnds() {
+    String event = "event: e\r\ndata: 12345\r\n\r\n";
+    // Counted: each line's bytes and one byte per line end, \r\n as one.
+    int counted = "event: e".length() + "data: 12345".length() + 3;
+
+    assertThat(new SseEventParser(counted).feed(event.getBytes()))
+        .containsExactly(new SseEvent("e", "12345"));
+    assertThatThrownBy(() -> new SseEventParser(counted - 1).feed(event.getBytes()))
+        .isInstanceOf(SseEventTooLargeException.class);
   }
 }

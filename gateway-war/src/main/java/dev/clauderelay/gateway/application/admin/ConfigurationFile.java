@@ -86,6 +86,7 @@ public record ConfigurationFile(
             "connectTimeoutMs",
             "firstByteTimeoutMs",
             "streamIdleTimeoutMs",
+            "totalTimeoutMs",
             "enabled",
             "sessionAffinity",
             "claudeAccounts",
@@ -103,6 +104,7 @@ public record ConfigurationFile(
             integer(node, path, "connectTimeoutMs"),
             integer(node, path, "firstByteTimeoutMs"),
             integer(node, path, "streamIdleTimeoutMs"),
+            integer(node, path, "totalTimeoutMs"),
             bool(node, path, "enabled"),
             bool(node, path, "sessionAffinity"),
             bool(node, path, "claudeAccounts"));

@@ -299,6 +299,14 @@ public class ProviderAdminService {
             "streamIdleTimeoutMs",
             input.streamIdleTimeoutMs(),
             previous == null ? 300_000 : previous.streamIdleTimeoutMs());
+    int total =
+        timeout(
+            "totalTimeoutMs",
+            input.totalTimeoutMs(),
+            previous == null
+                ? ProviderSettings.DEFAULT_TOTAL_TIMEOUT_MS
+                : previous.totalTimeoutMs(),
+            86_400_000);
     boolean enabled =
         input.enabled() != null ? input.enabled() : previous == null || previous.enabled();
     boolean sessionAffinity =
@@ -325,6 +333,7 @@ public class ProviderAdminService {
         connect,
         firstByte,
         idle,
+        total,
         enabled,
         sessionAffinity,
         claudeAccounts);
@@ -347,11 +356,15 @@ public class ProviderAdminService {
   }
 
   private static int timeout(String field, Integer value, int fallback) {
+    return timeout(field, value, fallback, 3_600_000);
+  }
+
+  private static int timeout(String field, Integer value, int fallback, int max) {
     if (value == null) {
       return fallback;
     }
-    if (value < 100 || value > 3_600_000) {
-      throw new InvalidInputException(field, "must be between 100 and 3600000 milliseconds");
+    if (value < 100 || value > max) {
+      throw new InvalidInputException(field, "must be between 100 and " + max + " milliseconds");
     }
     return value;
   }

@@ -28,6 +28,7 @@ public record ProviderInput(
     @Min(100) @Max(3_600_000) Integer connectTimeoutMs,
     @Min(100) @Max(3_600_000) Integer firstByteTimeoutMs,
     @Min(100) @Max(3_600_000) Integer streamIdleTimeoutMs,
+    @Min(100) @Max(86_400_000) Integer totalTimeoutMs,
     Boolean enabled,
     Boolean sessionAffinity,
     Boolean claudeAccounts) {}

@@ -67,7 +67,7 @@ public record MessagesRequest(
             model = parser.getText();
             modelEnd = (int) parser.currentLocation().getByteOffset();
           }
-          case "stream" -> stream = value == JsonToken.VALUE_TRUE;
+          case "stream" -> stream = readStream(value);
           case "messages" -> {
             if (value != JsonToken.START_ARRAY) {
               throw invalid("messages: must be an array of {role, content} objects.");
@@ -102,10 +102,27 @@ public record MessagesRequest(
     return new MessagesRequest(body, model, stream, thinking, userId, modelStart, modelEnd);
   }
 
+  /**
+   * {@code stream} must be a boolean, as Anthropic requires: a relay that took {@code "yes"} for
+   * true would stream where Anthropic refuses. {@code null} is taken as absent, as Anthropic does
+   * for optional fields; so for {@code metadata} and {@code thinking}.
+   */
+  private static boolean readStream(JsonToken value) {
+    if (value == JsonToken.VALUE_NULL) {
+      return false;
+    }
+    if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+      throw invalid("stream: must be a boolean (true or false).");
+    }
+    return value == JsonToken.VALUE_TRUE;
+  }
+
   private static String readUserId(JsonParser parser, JsonToken value) throws IOException {
-    if (value != JsonToken.START_OBJECT) {
-      parser.skipChildren();
+    if (value == JsonToken.VALUE_NULL) {
       return null;
+    }
+    if (value != JsonToken.START_OBJECT) {
+      throw invalid("metadata: must be an object, such as {\"user_id\": \"...\"}.");
     }
     String userId = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -113,6 +130,8 @@ public record MessagesRequest(
       JsonToken inner = parser.nextToken();
       if ("user_id".equals(field) && inner == JsonToken.VALUE_STRING) {
         userId = parser.getText();
+      } else if ("user_id".equals(field) && inner != JsonToken.VALUE_NULL) {
+        throw invalid("metadata.user_id: must be a string.");
       } else {
         parser.skipChildren();
       }
@@ -121,9 +140,12 @@ public record MessagesRequest(
   }
 
   private static boolean readThinking(JsonParser parser, JsonToken value) throws IOException {
-    if (value != JsonToken.START_OBJECT) {
-      parser.skipChildren();
+    if (value == JsonToken.VALUE_NULL) {
       return false;
+    }
+    if (value != JsonToken.START_OBJECT) {
+      throw invalid(
+          "thinking: must be an object, such as {\"type\": \"enabled\", \"budget_tokens\": 1024}.");
     }
     boolean enabled = false;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -132,6 +154,8 @@ public record MessagesRequest(
       if ("type".equals(field) && inner == JsonToken.VALUE_STRING) {
         String type = parser.getText();
         enabled = "enabled".equals(type) || "adaptive".equals(type);
+      } else if ("type".equals(field)) {
+        throw invalid("thinking.type: must be a string, such as \"enabled\".");
       } else {
         parser.skipChildren();
       }

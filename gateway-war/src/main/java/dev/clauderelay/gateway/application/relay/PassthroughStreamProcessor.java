@@ -17,13 +17,34 @@ final class PassthroughStreamProcessor implements StreamProcessor {
   private static final byte[] EVENT_PREFIX = "event: message_".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ERROR_PREFIX = "event: error".getBytes(StandardCharsets.US_ASCII);
 
-  private final SseFramer framer = new SseFramer();
+  private final SseFramer framer;
   private final UsageTally usage = new UsageTally();
   private boolean ended;
+  private String upstreamFault;
+
+  PassthroughStreamProcessor() {
+    this(new SseFramer());
+  }
+
+  PassthroughStreamProcessor(SseFramer framer) {
+    this.framer = framer;
+  }
 
   @Override
   public List<byte[]> onChunk(byte[] chunk, int offset, int length) {
-    List<byte[]> events = framer.feed(chunk, offset, length);
+    if (ended) {
+      return List.of();
+    }
+    List<byte[]> events;
+    try {
+      events = framer.feed(chunk, offset, length);
+    } catch (SseFramer.EventTooLarge e) {
+      events = new ArrayList<>(e.completedEvents());
+      events.forEach(this::observe);
+      upstreamFault = e.getMessage();
+      events.addAll(end(new GatewayError(ErrorType.API, ErrorEvents.tooLargeMessage())));
+      return events;
+    }
     for (byte[] event : events) {
       observe(event);
     }
@@ -49,8 +70,8 @@ final class PassthroughStreamProcessor implements StreamProcessor {
     List<byte[]> events = new ArrayList<>(framer.finish());
     events.forEach(this::observe);
     if (!usage.messageStopSeen && usage.streamErrorType == null && !ended) {
-      events.add(
-          ErrorEvents.event(
+      events.addAll(
+          end(
               new GatewayError(
                   ErrorType.API,
                   "The upstream ended the stream before its end (no message_stop).")));
@@ -64,8 +85,19 @@ final class PassthroughStreamProcessor implements StreamProcessor {
     if (ended || usage.messageStopSeen) {
       return List.of();
     }
+    return end(error);
+  }
+
+  /** The relay's {@code error} event that ends the client's stream, counted as its error. */
+  private List<byte[]> end(GatewayError error) {
     ended = true;
+    usage.streamErrorType = error.type().wireName();
     return List.of(ErrorEvents.event(error));
+  }
+
+  @Override
+  public String upstreamFault() {
+    return upstreamFault;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.clauderelay.gateway.application.relay;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clauderelay.gateway.application.account.AccountLease;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.logging.Level;
@@ -49,11 +52,26 @@ import java.util.logging.Logger;
  * fallback target; a refused OAuth token is refreshed and tried once more; never a retry of the
  * client's own mistake), then the answer, forwarded as it arrives at the pace the client reads it.
  *
+ * <p>Every exchange is bounded in time, so a broken upstream cannot hold a request open without
+ * end. While an answer's body is read, stream or not, the upstream may stay silent for at most its
+ * provider's {@code streamIdleTimeout}. A non-stream answer that stalls has sent the client nothing
+ * yet, so it counts as a first-byte timeout: the credential is charged and the next one tried (a
+ * client would rather wait for a second key than see a 504 the relay could have avoided); when
+ * every attempt stalls, the client gets a 504 {@code timeout_error}. A stream that stalls ends with
+ * an {@code error} event. Over it all, the provider's {@code totalTimeout}, counted from the
+ * request's arrival: once it passes, no other attempt starts (the client's time is spent); the
+ * client gets a 504 {@code timeout_error}, or an {@code error} event in a started stream.
+ *
+ * <p>An answer's body must be what the endpoint promises: a 2xx from an Anthropic upstream that is
+ * not an Anthropic message (HTML from a proxy, a cut or empty body) is the upstream's failure,
+ * charged to the credential and retried like a 5xx, and never forwarded as a success. Streams are
+ * bounded per event ({@link SseFramer}).
+ *
  * <p>Nothing here blocks a thread: the upstream call completes on the HTTP client's threads and the
  * client's writes resume on the container's. Every entry point is {@code synchronized}: they come
- * from those threads and from the stall watchdog, never at the same time for long.
+ * from those threads and from the watchdog, never at the same time for long.
  */
-final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
+final class RelayExchange {
 
   private static final Logger LOG = Logger.getLogger(RelayExchange.class.getName());
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,6 +83,8 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
   static final int MAX_KEYS_PER_TARGET = 3;
 
   private static final int MAX_ERROR_BODY = 64 * 1024;
+
+  /** A whole non-stream answer is held before it is checked and sent; larger ones are refused. */
   private static final int MAX_NON_STREAM_BODY = 64 * 1024 * 1024;
 
   private final RelayService relay;
@@ -87,16 +107,18 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
   private RouteTarget target;
   private CredentialLease lease;
   private String messageId;
-  private Flow.Subscription subscription;
 
-  /** The upstream call awaiting its answer's headers; cancelled if the client hangs up. */
-  private java.util.concurrent.CompletableFuture<?> pendingCall;
+  /** The current attempt's call while its response headers are awaited, else {@code null}. */
+  private CompletableFuture<?> awaitingHeaders;
+
+  /** The current attempt's body while it is read, else {@code null}. */
+  private BodyReader reader;
 
   private StreamProcessor stream;
   private ByteArrayOutputStream body;
   private int upstreamStatus;
   private HttpHeaders upstreamHeaders;
-  private volatile long lastUpstreamActivityNanos;
+  private long lastUpstreamActivityNanos;
   private long firstByteNanos = -1;
   private boolean finished;
   private boolean clientGone;
@@ -113,6 +135,7 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
   synchronized void start() {
     client.onGone(this::clientGone);
     client.onReady(this::clientReady);
+    relay.watchdog().watch(this);
     next();
   }
 
@@ -174,9 +197,9 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
   }
 
   private void send(ProviderRuntime provider, String upstreamModel) {
-    UpstreamCall upstreamCall;
+    UpstreamCall call;
     try {
-      upstreamCall = buildCall(provider, upstreamModel);
+      call = buildCall(provider, upstreamModel);
     } catch (CountTokensEstimate e) {
       releaseLease();
       answerTokenEstimate();
@@ -200,9 +223,9 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
       return;
     }
     // Continue on the relay's managed threads, whichever thread completed the call.
-    var call = relay.upstream().send(upstreamCall);
-    pendingCall = call;
-    call.whenCompleteAsync(this::onResponse, relay.upstream().executor());
+    var sent = relay.upstream().send(call);
+    awaitingHeaders = sent;
+    sent.whenCompleteAsync(this::onResponse, relay.upstream().executor());
   }
 
   private UpstreamCall buildCall(ProviderRuntime provider, String upstreamModel) {
@@ -306,6 +329,7 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
 
   private void handleResponse(
       HttpResponse<Flow.Publisher<List<ByteBuffer>>> response, Throwable error) {
+    awaitingHeaders = null;
     if (finished || clientGone) {
       if (response != null) {
         response.body().subscribe(CancellingSubscriber.INSTANCE);
@@ -340,11 +364,11 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
     } else if (request.body().stream() && request.endpoint() == RelayRequest.Endpoint.MESSAGES) {
       stream = newStreamProcessor();
       openClient(upstreamStatus, true);
-      relay.watchdog().watch(this);
     } else {
       body = new ByteArrayOutputStream();
     }
-    response.body().subscribe(this);
+    reader = new BodyReader();
+    response.body().subscribe(reader);
   }
 
   private StreamProcessor newStreamProcessor() {
@@ -357,25 +381,6 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
             .transformer()
             .newStreamTranslator(translationContext(target.upstreamModel(request.body().model()))),
         request.requestId());
-  }
-
-  @Override
-  public synchronized void onSubscribe(Flow.Subscription upstreamSubscription) {
-    subscription = upstreamSubscription;
-    if (finished || clientGone) {
-      upstreamSubscription.cancel();
-      return;
-    }
-    upstreamSubscription.request(1);
-  }
-
-  @Override
-  public synchronized void onNext(List<ByteBuffer> buffers) {
-    try {
-      handleChunk(buffers);
-    } catch (RuntimeException | Error e) {
-      failUnexpectedly(e);
-    }
   }
 
   private void handleChunk(List<ByteBuffer> buffers) {
@@ -391,22 +396,32 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
         for (byte[] out : stream.onChunk(bytes, 0, bytes.length)) {
           ready = writeToClient(out);
         }
+        if (stream.upstreamFault() != null) {
+          stopReading();
+          endStream(List.of(), ErrorClass.UPSTREAM_ERROR, stream.upstreamFault());
+          return;
+        }
+      } else if (upstreamStatus >= 400) {
+        // The classifier needs only the beginning of an error body.
+        body.write(bytes, 0, Math.min(bytes.length, Math.max(0, MAX_ERROR_BODY - body.size())));
+      } else if (body.size() + bytes.length > MAX_NON_STREAM_BODY) {
+        stopReading();
+        upstreamAnswerInvalid("an answer above " + MAX_NON_STREAM_BODY / (1024 * 1024) + " MiB");
+        return;
       } else {
-        int limit = upstreamStatus >= 400 ? MAX_ERROR_BODY : MAX_NON_STREAM_BODY;
-        body.write(bytes, 0, Math.min(bytes.length, Math.max(0, limit - body.size())));
+        body.write(bytes, 0, bytes.length);
       }
     }
     if (finished) {
       return;
     }
     if (ready || stream == null) {
-      subscription.request(1);
+      reader.request();
     }
     // else: clientReady() asks for more once the client has taken what is queued
   }
 
-  @Override
-  public synchronized void onError(Throwable error) {
+  private void handleBodyError(Throwable error) {
     if (finished) {
       return;
     }
@@ -427,15 +442,6 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
             "upstream body broken (" + error.getClass().getSimpleName() + ")"));
     body = null;
     next();
-  }
-
-  @Override
-  public synchronized void onComplete() {
-    try {
-      handleEnd();
-    } catch (RuntimeException | Error e) {
-      failUnexpectedly(e);
-    }
   }
 
   private void handleEnd() {
@@ -549,10 +555,29 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
     byte[] clientBody;
     UsageTally usage = new UsageTally();
     if (provider.transformer() == null) {
+      String problem =
+          AnthropicAnswerCheck.problem(
+              request.endpoint(),
+              upstreamHeaders.firstValue("content-type").orElse(null),
+              upstreamBody,
+              usage);
+      if (problem != null) {
+        upstreamAnswerInvalid(problem);
+        return;
+      }
       clientBody = upstreamBody;
     } else {
       try {
-        var upstreamJson = JSON.readTree(upstreamBody);
+        JsonNode upstreamJson;
+        try {
+          upstreamJson = JSON.readTree(upstreamBody);
+        } catch (JsonProcessingException e) {
+          upstreamJson = null;
+        }
+        if (upstreamJson == null || !upstreamJson.isObject()) {
+          upstreamAnswerInvalid("a body that is not a JSON object");
+          return;
+        }
         if (request.endpoint() == RelayRequest.Endpoint.COUNT_TOKENS) {
           long tokens = provider.transformer().countedTokens(upstreamJson);
           clientBody = ("{\"input_tokens\":" + tokens + "}").getBytes(StandardCharsets.UTF_8);
@@ -589,14 +614,27 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
         return;
       }
     }
-    if (provider.transformer() == null && request.endpoint() == RelayRequest.Endpoint.MESSAGES) {
-      usage.observeMessage(clientBody);
-    }
     lease.succeeded();
     releaseLease();
     openClient(upstreamStatus, false);
     writeToClient(clientBody);
     finish(upstreamStatus, null, usage);
+  }
+
+  /**
+   * The upstream said success but its body is not the answer: nothing reached the client, so the
+   * credential is charged as for a 5xx and another one tried; the client gets a 502 {@code
+   * api_error} if none answers properly.
+   */
+  private void upstreamAnswerInvalid(String what) {
+    recordFailure(
+        new ErrorClassification(
+            ErrorClass.UPSTREAM_ERROR,
+            0,
+            ErrorType.API,
+            "upstream answered " + upstreamStatus + " with " + what));
+    body = null;
+    next();
   }
 
   /**
@@ -712,8 +750,8 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
   }
 
   private synchronized void clientReady() {
-    if (!finished && subscription != null && stream != null) {
-      subscription.request(1);
+    if (!finished && reader != null && stream != null) {
+      reader.request();
     }
   }
 
@@ -731,35 +769,100 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
     finish(upstreamStatus, usage.streamErrorType, usage);
   }
 
-  /** Called by the watchdog: no upstream byte for longer than the provider allows. */
-  synchronized void stalled() {
-    if (finished || stream == null) {
+  /**
+   * Called by the watchdog about once a second: ends what has passed a bound (see the class
+   * comment).
+   *
+   * @return whether the exchange is over, so the watchdog may forget it
+   */
+  synchronized boolean checkDeadlines(long nowNanos) {
+    try {
+      if (finished || target == null) {
+        return finished;
+      }
+      ProviderRuntime provider = target.provider();
+      switch (ExchangeDeadlines.check(
+          nowNanos,
+          request.startedNanos(),
+          lastUpstreamActivityNanos,
+          reader != null,
+          provider.streamIdleTimeout(),
+          provider.totalTimeout())) {
+        case TOTAL -> totalTimeExceeded(provider);
+        case IDLE -> stalled(provider);
+        case NONE -> {
+          // within its bounds
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      failUnexpectedly(e);
+    }
+    return finished;
+  }
+
+  /** No upstream byte for longer than the provider allows while its body is read. */
+  private void stalled(ProviderRuntime provider) {
+    stopReading();
+    long seconds = seconds(provider.streamIdleTimeout());
+    if (stream != null) {
+      endStream(
+          stream.onError(
+              new GatewayError(
+                  ErrorType.OVERLOADED, "The upstream stalled: no data for " + seconds + " s.")),
+          ErrorClass.UPSTREAM_ERROR,
+          "stream stalled");
       return;
     }
-    if (subscription != null) {
-      subscription.cancel();
+    // Nothing reached the client yet: as a first-byte timeout, another credential may answer.
+    recordFailure(
+        new ErrorClassification(
+            ErrorClass.UPSTREAM_ERROR,
+            0,
+            ErrorType.TIMEOUT,
+            "upstream stalled: no body byte for " + seconds + " s"));
+    body = null;
+    next();
+  }
+
+  /** The request is older than the provider's total bound: it ends now, whatever it waits for. */
+  private void totalTimeExceeded(ProviderRuntime provider) {
+    if (awaitingHeaders != null) {
+      awaitingHeaders.cancel(true); // aborts the upstream request
+      awaitingHeaders = null;
     }
-    endStream(
-        stream.onError(
-            new GatewayError(
-                ErrorType.OVERLOADED,
-                "The upstream stalled: no data for "
-                    + target.provider().streamIdleTimeout().toSeconds()
-                    + " s.")),
-        ErrorClass.UPSTREAM_ERROR,
-        "stream stalled");
+    stopReading();
+    long seconds = seconds(provider.totalTimeout());
+    GatewayError error =
+        new GatewayError(
+            ErrorType.TIMEOUT,
+            "The request took longer than the "
+                + seconds
+                + " s provider "
+                + provider.name()
+                + " allows"
+                + (failures.isEmpty() ? "." : " (" + String.join("; ", failures) + ")."));
+    String reason = "no complete answer within " + seconds + " s";
+    if (stream != null) {
+      endStream(stream.onError(error), ErrorClass.UPSTREAM_ERROR, reason);
+      return;
+    }
+    if (lease != null) {
+      lease.failed(ErrorClass.UPSTREAM_ERROR, 0, reason); // ignored if this attempt already ended
+    }
+    releaseLease();
+    answerError(error, Map.of());
   }
 
-  long lastUpstreamActivityNanos() {
-    return lastUpstreamActivityNanos;
+  private static long seconds(java.time.Duration duration) {
+    return Math.max(1, (duration.toMillis() + 999) / 1000);
   }
 
-  long streamIdleTimeoutNanos() {
-    return target.provider().streamIdleTimeout().toNanos();
-  }
-
-  boolean isFinished() {
-    return finished;
+  /** Stops reading the current attempt's body; the upstream connection is closed. */
+  private void stopReading() {
+    if (reader != null) {
+      reader.cancel();
+      reader = null;
+    }
   }
 
   private synchronized void clientGone() {
@@ -767,11 +870,10 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
       return;
     }
     clientGone = true;
-    if (subscription != null) {
-      subscription.cancel(); // closes the upstream connection: the upstream sees the cancel
-    } else if (pendingCall != null) {
-      pendingCall.cancel(true); // no answer yet: the HTTP client aborts the exchange
+    if (awaitingHeaders != null) {
+      awaitingHeaders.cancel(true);
     }
+    stopReading(); // closes the upstream connection: the upstream sees the cancel
     if (lease != null) {
       lease.failed(ErrorClass.CLIENT_ERROR, 0, "client went away");
     }
@@ -791,9 +893,7 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
     if (finished) {
       return;
     }
-    if (subscription != null) {
-      subscription.cancel();
-    }
+    stopReading();
     GatewayError error =
         new GatewayError(
             ErrorType.API,
@@ -863,6 +963,86 @@ final class RelayExchange implements Flow.Subscriber<List<ByteBuffer>> {
     Map<String, List<String>> map = new HashMap<>();
     headers.map().forEach((k, v) -> map.put(k.toLowerCase(Locale.ROOT), v));
     return map;
+  }
+
+  /**
+   * Reads one attempt's response body into the exchange. Once the exchange has moved on (the
+   * attempt stalled, was refused or cancelled), its late signals are dropped, so they cannot mix
+   * into the next attempt's body.
+   */
+  private final class BodyReader implements Flow.Subscriber<List<ByteBuffer>> {
+
+    private Flow.Subscription subscription;
+    private boolean cancelled;
+
+    @Override
+    public void onSubscribe(Flow.Subscription upstreamSubscription) {
+      synchronized (RelayExchange.this) {
+        subscription = upstreamSubscription;
+        if (cancelled || reader != this || finished || clientGone) {
+          upstreamSubscription.cancel();
+          return;
+        }
+        upstreamSubscription.request(1);
+      }
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      synchronized (RelayExchange.this) {
+        if (reader != this) {
+          return;
+        }
+        try {
+          handleChunk(buffers);
+        } catch (RuntimeException | Error e) {
+          failUnexpectedly(e);
+        }
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      synchronized (RelayExchange.this) {
+        if (reader != this) {
+          return;
+        }
+        reader = null;
+        try {
+          handleBodyError(error);
+        } catch (RuntimeException | Error e) {
+          failUnexpectedly(e);
+        }
+      }
+    }
+
+    @Override
+    public void onComplete() {
+      synchronized (RelayExchange.this) {
+        if (reader != this) {
+          return;
+        }
+        reader = null;
+        try {
+          handleEnd();
+        } catch (RuntimeException | Error e) {
+          failUnexpectedly(e);
+        }
+      }
+    }
+
+    void request() {
+      if (subscription != null) {
+        subscription.request(1);
+      }
+    }
+
+    void cancel() {
+      cancelled = true;
+      if (subscription != null) {
+        subscription.cancel();
+      }
+    }
   }
 
   /** Answers a count_tokens request for an upstream without a counting endpoint. */

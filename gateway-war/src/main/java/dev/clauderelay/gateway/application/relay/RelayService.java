@@ -26,7 +26,7 @@ public class RelayService {
   @Inject private CurrentTopology topology;
   @Inject private UpstreamClient upstream;
   @Inject private UsageQueue usage;
-  @Inject private StreamWatchdog watchdog;
+  @Inject private ExchangeWatchdog watchdog;
   @Inject private RelayMetrics metrics;
 
   /**
@@ -36,16 +36,18 @@ public class RelayService {
    */
   void warmUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
     upstream.executor();
-    watchdog.openStreams();
+    watchdog.openExchanges();
     metrics.warmUp();
   }
 
   /**
    * Relays an authenticated, validated request; the answer goes to {@code client}.
    *
-   * @throws GatewayError before anything is sent, when no route serves the model
+   * @throws GatewayError before anything is sent, when the query string is malformed or no route
+   *     serves the model
    */
   public void relay(RelayRequest request, ClientChannel client) {
+    ClientQuery.requireWellFormed(request.query());
     RelayTopology current = topology.get();
     Optional<ResolvedRoute> route =
         current
@@ -73,7 +75,7 @@ public class RelayService {
     return upstream;
   }
 
-  StreamWatchdog watchdog() {
+  ExchangeWatchdog watchdog() {
     return watchdog;
   }
 

@@ -21,6 +21,13 @@ interface StreamProcessor {
   /** The upstream failed or stalled mid-stream: the bytes that end the client's stream. */
   List<byte[]> onError(GatewayError error);
 
+  /**
+   * Why the upstream's own bytes broke the stream (an event above the size bound), once they have;
+   * otherwise {@code null}. The call that broke it returned the client's last bytes, ending with an
+   * {@code error} event; the exchange then cancels the upstream and charges the credential.
+   */
+  String upstreamFault();
+
   /** Whether the stream reached its proper end ({@code message_stop}). */
   boolean completedNormally();
 

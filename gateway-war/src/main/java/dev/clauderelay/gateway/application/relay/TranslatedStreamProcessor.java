@@ -4,7 +4,9 @@ import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
 import dev.clauderelay.plugin.api.SseEvent;
 import dev.clauderelay.plugin.api.SseEventParser;
+import dev.clauderelay.plugin.api.SseEventTooLargeException;
 import dev.clauderelay.plugin.api.StreamTranslator;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -13,19 +15,26 @@ import java.util.logging.Logger;
 /**
  * A translated upstream's stream: upstream events through the plugin's {@link StreamTranslator},
  * each resulting Anthropic event written as it is produced. A translator that throws ends the
- * client's stream with an {@code api_error} event.
+ * client's stream with an {@code api_error} event; so does an upstream event above the parser's
+ * bound, reported as the upstream's fault rather than the translator's.
  */
 final class TranslatedStreamProcessor implements StreamProcessor {
 
   private static final Logger LOG = Logger.getLogger(TranslatedStreamProcessor.class.getName());
 
-  private final SseEventParser parser = new SseEventParser();
+  private final SseEventParser parser;
   private final StreamTranslator translator;
   private final String requestId;
   private final UsageTally usage = new UsageTally();
   private boolean ended;
+  private String upstreamFault;
 
   TranslatedStreamProcessor(StreamTranslator translator, String requestId) {
+    this(new SseEventParser(), translator, requestId);
+  }
+
+  TranslatedStreamProcessor(SseEventParser parser, StreamTranslator translator, String requestId) {
+    this.parser = parser;
     this.translator = translator;
     this.requestId = requestId;
   }
@@ -35,13 +44,24 @@ final class TranslatedStreamProcessor implements StreamProcessor {
     if (ended) {
       return List.of();
     }
+    List<SseEvent> upstreamEvents;
+    try {
+      upstreamEvents = parser.feed(ByteBuffer.wrap(chunk, offset, length));
+    } catch (SseEventTooLargeException e) {
+      upstreamEvents = e.completedEvents();
+      upstreamFault = e.getMessage();
+    }
     List<byte[]> out = new ArrayList<>();
     try {
-      for (SseEvent upstream : parser.feed(java.nio.ByteBuffer.wrap(chunk, offset, length))) {
+      for (SseEvent upstream : upstreamEvents) {
         emit(translator.onEvent(upstream), out);
       }
     } catch (RuntimeException e) {
       out.addAll(translatorFailed(e));
+      return out;
+    }
+    if (upstreamFault != null) {
+      out.addAll(onError(new GatewayError(ErrorType.API, ErrorEvents.tooLargeMessage())));
     }
     return out;
   }
@@ -98,6 +118,11 @@ final class TranslatedStreamProcessor implements StreamProcessor {
                 "The relay could not translate the upstream's stream (request "
                     + requestId
                     + ").")));
+  }
+
+  @Override
+  public String upstreamFault() {
+    return upstreamFault;
   }
 
   @Override

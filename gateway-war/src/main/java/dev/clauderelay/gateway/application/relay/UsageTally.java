@@ -1,5 +1,7 @@
 package dev.clauderelay.gateway.application.relay;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -43,15 +45,91 @@ final class UsageTally {
     }
   }
 
-  /** A complete non-stream message, as the upstream sent it. */
-  void observeMessage(byte[] json) {
-    JsonNode message;
-    try {
-      message = JSON.readTree(json);
-    } catch (IOException | RuntimeException e) {
-      return; // not a message (an error body): no usage to count
+  /**
+   * A complete non-stream message, as the upstream sent it, read in one streaming pass that is also
+   * its check: the usage and stop reason are taken as they go by, the rest is only tokenized.
+   *
+   * @return whether the bytes are exactly one JSON object with {@code "type":"message"}; when not,
+   *     what was read must not be trusted
+   */
+  boolean observeMessage(byte[] json) {
+    try (JsonParser parser = JSON.getFactory().createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      boolean message = false;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (field) {
+          case "type" ->
+              message = value == JsonToken.VALUE_STRING && "message".equals(parser.getText());
+          case "stop_reason" -> {
+            if (value == JsonToken.VALUE_STRING) {
+              stopReason = parser.getText();
+            }
+          }
+          case "usage" -> {
+            if (value == JsonToken.START_OBJECT) {
+              readUsage(parser);
+            } else {
+              parser.skipChildren();
+            }
+          }
+          default -> parser.skipChildren();
+        }
+      }
+      return message && parser.nextToken() == null; // nothing after the object
+    } catch (IOException e) {
+      return false; // not JSON, or cut short
     }
-    observeMessage(message);
+  }
+
+  /**
+   * Whether a {@code count_tokens} answer is what Anthropic sends: exactly one JSON object with a
+   * numeric {@code input_tokens}.
+   */
+  static boolean isTokenCount(byte[] json) {
+    try (JsonParser parser = JSON.getFactory().createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      boolean counted = false;
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if ("input_tokens".equals(field)) {
+          counted = value == JsonToken.VALUE_NUMBER_INT;
+        }
+        parser.skipChildren();
+      }
+      return counted && parser.nextToken() == null;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Reads a {@code usage} object's counts; the parser is on its opening brace. */
+  private void readUsage(JsonParser parser) throws IOException {
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String field = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (value != JsonToken.VALUE_NUMBER_INT) {
+        parser.skipChildren();
+        continue;
+      }
+      long count = parser.getLongValue();
+      switch (field) {
+        case "input_tokens" -> inputTokens = Math.max(inputTokens, count);
+        case "output_tokens" -> outputTokens = Math.max(outputTokens, count);
+        case "cache_creation_input_tokens" ->
+            cacheCreationTokens = Math.max(cacheCreationTokens, count);
+        case "cache_read_input_tokens" -> cacheReadTokens = Math.max(cacheReadTokens, count);
+        default -> {
+          // other counters (server tool uses) are not billed by the relay
+        }
+      }
+    }
   }
 
   /** A complete non-stream message, as a translator made it. */

@@ -14,6 +14,8 @@ import java.util.Set;
  * A provider ready for the request path: settings resolved, plugins looked up, pool attached.
  *
  * @param transformer {@code null} for {@code anthropic} providers (bytes pass through)
+ * @param streamIdleTimeout the longest upstream silence while an answer's body is read
+ * @param totalTimeout the longest a request may take, from its arrival to its last byte
  * @param claudeAccounts whether the provider sends with the relay's Claude accounts before its keys
  * @param unavailableReason why the provider cannot serve (disabled, a plugin not loaded), or {@code
  *     null}
@@ -31,6 +33,7 @@ public record ProviderRuntime(
     Duration connectTimeout,
     Duration firstByteTimeout,
     Duration streamIdleTimeout,
+    Duration totalTimeout,
     boolean claudeAccounts,
     String unavailableReason,
     KeyPool pool) {

@@ -254,6 +254,7 @@ public class TopologyService {
         Duration.ofMillis(settings.connectTimeoutMs()),
         Duration.ofMillis(settings.firstByteTimeoutMs()),
         Duration.ofMillis(settings.streamIdleTimeoutMs()),
+        Duration.ofMillis(settings.totalTimeoutMs()),
         settings.claudeAccounts(),
         problems.isEmpty() ? null : String.join("; ", problems),
         pools.pool(provider.id()));

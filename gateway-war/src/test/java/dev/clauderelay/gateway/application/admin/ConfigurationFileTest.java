@@ -73,4 +73,20 @@ class ConfigurationFileTest {
     assertThatThrownBy(() -> ConfigurationFile.parse("{\"providers\": [}"))
         .hasMessageStartingWith("(document): not valid JSON at line 1");
   }
+
+  @Test
+  void readsEveryTimeoutOfAProviderTheTotalBoundIncluded() {
+    ConfigurationFile file =
+        ConfigurationFile.parse(
+            """
+            {"providers": [{"name": "slow", "kind": "anthropic", "connectTimeoutMs": 1000,
+              "firstByteTimeoutMs": 2000, "streamIdleTimeoutMs": 3000, "totalTimeoutMs": 4000}]}
+            """);
+
+    ProviderInput slow = file.providers().get(0).provider();
+    assertThat(slow.connectTimeoutMs()).isEqualTo(1000);
+    assertThat(slow.firstByteTimeoutMs()).isEqualTo(2000);
+    assertThat(slow.streamIdleTimeoutMs()).isEqualTo(3000);
+    assertThat(slow.totalTimeoutMs()).isEqualTo(4000);
+  }
 }

@@ -68,6 +68,7 @@ class KeyProberTest {
         Duration.ofSeconds(1),
         Duration.ofSeconds(1),
         Duration.ofSeconds(1),
+        Duration.ofSeconds(1),
         false,
         null,
         null);

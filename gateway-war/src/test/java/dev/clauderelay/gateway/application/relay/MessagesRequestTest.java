@@ -3,6 +3,7 @@ package dev.clauderelay.gateway.application.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,39 @@ class MessagesRequestTest {
         .hasMessageContaining("exactly one");
     assertThatThrownBy(() -> parse("{\"model\":\"m\",\"messages\":[{\"a\":tru}]}"))
         .hasMessageContaining("not valid JSON");
+  }
+
+  @Test
+  void refusesFieldsOfTheWrongTypeNamingTheFieldAsAnthropicDoes() {
+    String messages = ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    for (String stream : new String[] {"\"yes\"", "\"true\"", "1", "{}", "[]"}) {
+      assertThatThrownBy(() -> parse("{\"model\":\"m\",\"stream\":" + stream + messages))
+          .as(stream)
+          .isInstanceOfSatisfying(
+              GatewayError.class, e -> assertThat(e.type()).isEqualTo(ErrorType.INVALID_REQUEST))
+          .hasMessageStartingWith("stream: must be a boolean");
+    }
+    assertThatThrownBy(() -> parse("{\"model\":\"m\",\"metadata\":\"u-1\"" + messages))
+        .hasMessageStartingWith("metadata: must be an object");
+    assertThatThrownBy(() -> parse("{\"model\":\"m\",\"metadata\":{\"user_id\":5}" + messages))
+        .hasMessageStartingWith("metadata.user_id: must be a string");
+    assertThatThrownBy(() -> parse("{\"model\":\"m\",\"thinking\":true" + messages))
+        .hasMessageStartingWith("thinking: must be an object");
+    assertThatThrownBy(() -> parse("{\"model\":\"m\",\"thinking\":{\"type\":1}" + messages))
+        .hasMessageStartingWith("thinking.type: must be a string");
+  }
+
+  @Test
+  void takesBooleansAndNullsForTheOptionalFields() {
+    String messages = ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+    assertThat(parse("{\"model\":\"m\",\"stream\":false" + messages).stream()).isFalse();
+    MessagesRequest nulls =
+        parse("{\"model\":\"m\",\"stream\":null,\"metadata\":null,\"thinking\":null" + messages);
+    assertThat(nulls.stream()).isFalse();
+    assertThat(nulls.userId()).isNull();
+    assertThat(nulls.thinking()).isFalse();
+    assertThat(parse("{\"model\":\"m\",\"metadata\":{\"user_id\":null}" + messages).userId())
+        .isNull();
   }
 }

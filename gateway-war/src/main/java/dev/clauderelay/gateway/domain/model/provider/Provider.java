@@ -66,6 +66,9 @@ public class Provider {
   @Column(name = "stream_idle_timeout_ms", nullable = false)
   private int streamIdleTimeoutMs;
 
+  @Column(name = "total_timeout_ms", nullable = false)
+  private int totalTimeoutMs;
+
   @Column(name = "enabled", nullable = false)
   private boolean enabled;
 
@@ -98,6 +101,7 @@ public class Provider {
     this.connectTimeoutMs = 10_000;
     this.firstByteTimeoutMs = 300_000;
     this.streamIdleTimeoutMs = 300_000;
+    this.totalTimeoutMs = ProviderSettings.DEFAULT_TOTAL_TIMEOUT_MS;
     this.enabled = true;
     this.createdAt = LocalDateTime.now(ZoneOffset.UTC);
     this.updatedAt = createdAt;
@@ -116,6 +120,7 @@ public class Provider {
     this.connectTimeoutMs = settings.connectTimeoutMs();
     this.firstByteTimeoutMs = settings.firstByteTimeoutMs();
     this.streamIdleTimeoutMs = settings.streamIdleTimeoutMs();
+    this.totalTimeoutMs = settings.totalTimeoutMs();
     this.enabled = settings.enabled();
     this.sessionAffinity = settings.sessionAffinity();
     this.claudeAccounts = settings.claudeAccounts();
@@ -135,6 +140,7 @@ public class Provider {
         connectTimeoutMs,
         firstByteTimeoutMs,
         streamIdleTimeoutMs,
+        totalTimeoutMs,
         enabled,
         sessionAffinity,
         claudeAccounts);

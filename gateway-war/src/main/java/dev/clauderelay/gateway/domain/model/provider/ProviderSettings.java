@@ -15,6 +15,10 @@ import java.util.Map;
  *     keeping the upstream's prompt cache warm
  * @param claudeAccounts whether an {@code anthropic} provider sends with the relay's Claude
  *     accounts (OAuth subscription or API key accounts) before its own keys
+ * @param streamIdleTimeoutMs the longest silence of an upstream while its answer's body is read,
+ *     stream or not
+ * @param totalTimeoutMs the longest a request may take from its arrival to its last byte, attempts
+ *     and stream included
  */
 public record ProviderSettings(
     String name,
@@ -28,6 +32,15 @@ public record ProviderSettings(
     int connectTimeoutMs,
     int firstByteTimeoutMs,
     int streamIdleTimeoutMs,
+    int totalTimeoutMs,
     boolean enabled,
     boolean sessionAffinity,
-    boolean claudeAccounts) {}
+    boolean claudeAccounts) {
+
+  /**
+   * The total bound unless an admin sets one: an hour, because a long answer streamed at a slow
+   * upstream's pace (64k output tokens at 20 tokens a second is 53 minutes) must not be cut, while
+   * a stream that trickles forever must still end.
+   */
+  public static final int DEFAULT_TOTAL_TIMEOUT_MS = 3_600_000;
+}

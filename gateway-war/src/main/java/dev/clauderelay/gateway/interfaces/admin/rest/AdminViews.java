@@ -34,6 +34,7 @@ final class AdminViews {
     view.put("connectTimeoutMs", s.connectTimeoutMs());
     view.put("firstByteTimeoutMs", s.firstByteTimeoutMs());
     view.put("streamIdleTimeoutMs", s.streamIdleTimeoutMs());
+    view.put("totalTimeoutMs", s.totalTimeoutMs());
     view.put("enabled", s.enabled());
     view.put("sessionAffinity", s.sessionAffinity());
     view.put("claudeAccounts", s.claudeAccounts());

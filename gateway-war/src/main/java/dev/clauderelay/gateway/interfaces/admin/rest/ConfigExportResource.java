@@ -57,6 +57,7 @@ public class ConfigExportResource {
       view.put("connectTimeoutMs", s.connectTimeoutMs());
       view.put("firstByteTimeoutMs", s.firstByteTimeoutMs());
       view.put("streamIdleTimeoutMs", s.streamIdleTimeoutMs());
+      view.put("totalTimeoutMs", s.totalTimeoutMs());
       view.put("enabled", s.enabled());
       if (s.sessionAffinity()) {
         view.put("sessionAffinity", true);

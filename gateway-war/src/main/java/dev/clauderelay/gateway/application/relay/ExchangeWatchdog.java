@@ -13,13 +13,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Ends streams whose upstream has gone silent for longer than its provider allows: one sweep a
- * second over the open streams, instead of a timer per stream.
+ * Holds every exchange to its time bounds: one sweep a second over the open exchanges, instead of a
+ * timer per exchange. Each exchange decides what a passed bound means for it ({@link
+ * RelayExchange#checkDeadlines}): an upstream silent for longer than its provider allows, or a
+ * request older than the provider's total bound.
  */
 @ApplicationScoped
-public class StreamWatchdog {
+public class ExchangeWatchdog {
 
-  private static final Logger LOG = Logger.getLogger(StreamWatchdog.class.getName());
+  private static final Logger LOG = Logger.getLogger(ExchangeWatchdog.class.getName());
 
   @Resource private ManagedScheduledExecutorService scheduler;
 
@@ -46,8 +48,8 @@ public class StreamWatchdog {
     open.remove(exchange);
   }
 
-  /** Streams open now; for health and tests. */
-  public int openStreams() {
+  /** Exchanges open now, streams or not; for health and tests. */
+  public int openExchanges() {
     return open.size();
   }
 
@@ -55,13 +57,11 @@ public class StreamWatchdog {
     long now = System.nanoTime();
     for (RelayExchange exchange : open) {
       try {
-        if (exchange.isFinished()) {
+        if (exchange.checkDeadlines(now)) {
           open.remove(exchange);
-        } else if (now - exchange.lastUpstreamActivityNanos() > exchange.streamIdleTimeoutNanos()) {
-          exchange.stalled();
         }
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Stall check failed", e);
+        LOG.log(Level.WARNING, "Deadline check failed", e);
       }
     }
   }
