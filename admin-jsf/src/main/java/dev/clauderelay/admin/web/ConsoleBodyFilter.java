@@ -4,7 +4,7 @@ import dev.clauderelay.intake.BodyBudget;
 import dev.clauderelay.intake.BodyFirstFilter;
 import dev.clauderelay.intake.BodyIntake;
 import dev.clauderelay.intake.BodyRules;
-import dev.clauderelay.intake.Refusal;
+import dev.clauderelay.intake.RefusalWriter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
@@ -13,9 +13,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -47,7 +45,8 @@ public class ConsoleBodyFilter extends BodyFirstFilter {
 
   @Override
   public void init() throws ServletException {
-    intake = new BodyIntake(new BodyBudget(BUDGET_BYTES), ConsoleBodyFilter::refuse, scheduler);
+    intake =
+        new BodyIntake(new BodyBudget(BUDGET_BYTES), RefusalWriter.anthropicShaped(), scheduler);
   }
 
   @Override
@@ -100,13 +99,5 @@ public class ConsoleBodyFilter extends BodyFirstFilter {
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
-  }
-
-  private static void refuse(HttpServletResponse response, Refusal refusal, String message)
-      throws IOException {
-    byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-    response.setContentType("text/plain;charset=UTF-8");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
   }
 }

@@ -1,22 +1,17 @@
 package dev.clauderelay.gateway.interfaces.intake;
 
-import dev.clauderelay.gateway.application.relay.ErrorBodies;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.intake.BodyBudget;
 import dev.clauderelay.intake.BodyIntake;
 import dev.clauderelay.intake.BodyRead;
 import dev.clauderelay.intake.BodyRules;
-import dev.clauderelay.intake.Refusal;
-import dev.clauderelay.plugin.api.ErrorType;
+import dev.clauderelay.intake.RefusalWriter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.logging.Logger;
 
@@ -67,7 +62,7 @@ public class RequestBodies {
               + " bytes): the largest bodies will be refused with 529. Give the relay more heap or"
               + " set RELAY_BODY_BUDGET_BYTES.");
     }
-    intake = new BodyIntake(budget, RequestBodies::writeRefusal, scheduler);
+    intake = new BodyIntake(budget, RefusalWriter.anthropicShaped(), scheduler);
   }
 
   @PreDestroy
@@ -89,21 +84,6 @@ public class RequestBodies {
   /** The rules for the admin API's bodies: small without a session, larger with one. */
   public BodyRules adminRules(boolean signedIn) {
     return clientRules.withMaxBytes(signedIn ? adminMaxBytes : ANONYMOUS_MAX_BYTES);
-  }
-
-  private static void writeRefusal(HttpServletResponse response, Refusal refusal, String message)
-      throws IOException {
-    ErrorType type =
-        switch (refusal) {
-          case TOO_LARGE -> ErrorType.REQUEST_TOO_LARGE;
-          case BUSY -> ErrorType.OVERLOADED;
-          case TOO_SLOW -> ErrorType.TIMEOUT;
-          case FAILED -> ErrorType.API;
-        };
-    byte[] body = ErrorBodies.json(type, message).getBytes(StandardCharsets.UTF_8);
-    response.setContentType("application/json");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
   }
 
   private long setting(String name, long fallback) {
