@@ -150,8 +150,10 @@ public final class RelayLauncher {
    * Payara's MicroProfile Health would answer {@code /health} inside the WAR at {@code /}; the
    * relay's own health answers there instead. The HTTP listener hands the relay every request with
    * a body, whatever its method (Grizzly would answer a GET with a body with an empty 400 of its
-   * own, before the relay could check anything), and swallows at most 64 MB of a body the relay
-   * refused, so a client sending one still reads the answer but cannot keep sending.
+   * own, before the relay could check anything). HTTP/2 is off: in clear text (h2c) no client of
+   * the relay needs it, a TLS proxy in front speaks it to browsers, and what it would add (streams
+   * multiplexed on one connection, its own flow control and its own attacks, such as rapid reset)
+   * is surface the relay's bounds were not built for.
    */
   static String preBootCommands(String bindAddress) {
     String http =
@@ -163,6 +165,7 @@ public final class RelayLauncher {
             + ".http-listener.address="
             + bindAddress,
         http + "allow-payload-for-undefined-http-methods=true",
+        http + "http2-enabled=false",
         "");
   }
 

@@ -35,8 +35,10 @@ public final class ClientConnections {
   /**
    * Calls {@code onHangUp} (on a server thread, once) when the client's connection closes.
    *
-   * @return what ends the watch (once the response is complete: a kept-alive connection serves
-   *     other requests), or {@code null} when the watch could not be set
+   * @return what ends the watch, to be run before the response's last bytes are written (a client
+   *     sends its next request on a kept-alive connection as soon as it has read them, and that
+   *     request must not be read while this one is still being served), or {@code null} when the
+   *     watch could not be set
    */
   public static Runnable watchHangUp(ServletRequest request, Runnable onHangUp) {
     try {
@@ -68,9 +70,16 @@ public final class ClientConnections {
               handler);
       reflected.addCloseListener.invoke(connection, listener);
       reflected.enableIoEvent.invoke(connection, reflected.readEvent);
+      AtomicBoolean ended = new AtomicBoolean();
       return () -> {
+        if (!ended.compareAndSet(false, true)) {
+          return;
+        }
         fired.set(true);
         try {
+          // Reading stops again, as Grizzly left it: the client's next request on this
+          // connection must wait for this response's end, not be read into it.
+          reflected.disableIoEvent.invoke(connection, reflected.readEvent);
           reflected.removeCloseListener.invoke(connection, listener);
         } catch (ReflectiveOperationException | RuntimeException e) {
           // the connection is gone with its listeners
@@ -158,6 +167,7 @@ public final class ClientConnections {
             connectionType.getMethod("addCloseListener", closeListener),
             connectionType.getMethod("removeCloseListener", closeListener),
             connectionType.getMethod("enableIOEvent", ioEvent),
+            connectionType.getMethod("disableIOEvent", ioEvent),
             connectionType.getMethod("close"),
             read);
     access = known;
@@ -169,6 +179,7 @@ public final class ClientConnections {
       Method addCloseListener,
       Method removeCloseListener,
       Method enableIoEvent,
+      Method disableIoEvent,
       Method close,
       Object readEvent) {}
 }

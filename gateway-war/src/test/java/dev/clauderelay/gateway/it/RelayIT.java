@@ -300,6 +300,8 @@ class RelayIT {
   void forwardsAStreamEventByEventWithEveryByteOfEveryEvent() {
     upstream.script(r -> sse(anthropicStream(), 20, true));
 
+    // This client asks for h2c on each new connection; the relay declines, and the stream keeps
+    // its type and framing all the same.
     HttpResponse<String> response = messages(body("claude-opus-5-5", true));
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -787,6 +789,13 @@ class RelayIT {
         .contains("relay_requests_total")
         .contains("provider=\"anth\"")
         .contains("relay_tokens_total");
+    // Durations are exported in seconds, as their names say: this request took well under a minute.
+    java.util.regex.Matcher max =
+        java.util.regex.Pattern.compile(
+                "relay_request_duration_seconds_max\\{[^}]*provider=\"anth\"[^}]*\\} (\\S+)")
+            .matcher(metrics.body());
+    assertThat(max.find()).as(metrics.body()).isTrue();
+    assertThat(Double.parseDouble(max.group(1))).isGreaterThan(0).isLessThan(60);
   }
 
   // ---- translated providers --------------------------------------------------------------------

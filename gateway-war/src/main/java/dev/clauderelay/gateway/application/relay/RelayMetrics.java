@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
@@ -67,7 +69,12 @@ public class RelayMetrics {
   }
 
   private Timer timer(String name, String provider) {
+    // The unit is stated: without it Payara exports a timer's nanoseconds under a "_seconds" name.
     return timers.computeIfAbsent(
-        name + '|' + provider, k -> registry.timer(name, new Tag("provider", provider)));
+        name + '|' + provider,
+        k ->
+            registry.timer(
+                Metadata.builder().withName(name).withUnit(MetricUnits.NANOSECONDS).build(),
+                new Tag("provider", provider)));
   }
 }

@@ -11,6 +11,7 @@ import dev.clauderelay.gateway.application.usage.RequestRecord;
 import dev.clauderelay.gateway.infrastructure.concurrent.RelayThreads;
 import dev.clauderelay.gateway.interfaces.intake.RequestBodies;
 import dev.clauderelay.gateway.interfaces.intake.RequestBodyFilter;
+import dev.clauderelay.intake.BodyRead;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
 import jakarta.inject.Inject;
@@ -89,15 +90,17 @@ public class MessagesServlet extends HttpServlet {
     ServletClientChannel channel =
         new ServletClientChannel(async, response, containerThreads.executor());
     Arrival arrival = new Arrival(requestId, startedNanos, startedAt, endpoint, key);
-    bodies
-        .intake()
-        .read(
-            request,
-            response,
-            async,
-            bodies.clientRules(),
-            requestId,
-            body -> relay(request, channel, arrival, body));
+    BodyRead read =
+        bodies
+            .intake()
+            .read(
+                request,
+                response,
+                async,
+                bodies.clientRules(),
+                requestId,
+                body -> relay(request, channel, arrival, body));
+    channel.onEnd(read::release);
   }
 
   /** What is known of a request before its body is read. */

@@ -51,6 +51,7 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   private boolean goneNotified;
   private Runnable goneCallback = () -> {};
   private Runnable unwatch;
+  private Runnable onEnd;
 
   ServletClientChannel(
       AsyncContext async, HttpServletResponse response, Executor containerThreads) {
@@ -66,14 +67,27 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
    */
   void watchForHangUp(jakarta.servlet.ServletRequest request) {
     Runnable end = ClientConnections.watchHangUp(request, this::containerGaveUp);
-    boolean over;
     synchronized (this) {
       unwatch = end;
-      over = completed;
+      if (completed) {
+        endWatch();
+      }
     }
-    if (over && end != null) {
-      end.run();
+  }
+
+  /**
+   * Runs {@code action} once when the exchange ends, or at once if it has ended. What the request
+   * holds (its body's share of the memory budget) is given back here rather than in the container's
+   * completion callback, which Payara skips for a response whose client hung up.
+   */
+  void onEnd(Runnable action) {
+    synchronized (this) {
+      if (!completed) {
+        onEnd = action;
+        return;
+      }
     }
+    action.run();
   }
 
   @Override
@@ -97,12 +111,29 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
       return;
     }
     opened = true;
+    if (!isEventStream(headers)) {
+      // A whole answer is written at once, and the client may send its next request as soon as it
+      // has it: the watch ends first. A stream's last bytes are written at completion, after it.
+      endWatch();
+    }
     response.setStatus(status);
     headers.forEach(response::setHeader);
     try {
       out = response.getOutputStream();
     } catch (IOException | IllegalStateException e) {
       gone = true;
+    }
+  }
+
+  private static boolean isEventStream(Map<String, String> headers) {
+    String type = headers.get("content-type");
+    return type != null && type.startsWith("text/event-stream");
+  }
+
+  private void endWatch() {
+    if (unwatch != null) {
+      unwatch.run();
+      unwatch = null;
     }
   }
 
@@ -213,13 +244,20 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
       return;
     }
     completed = true;
-    if (unwatch != null) {
-      unwatch.run();
-    }
+    endWatch();
     try {
       async.complete();
     } catch (IllegalStateException alreadyDone) {
       // the container ended it first (client gone)
+    }
+    ended();
+  }
+
+  private void ended() {
+    Runnable action = onEnd;
+    onEnd = null;
+    if (action != null) {
+      action.run();
     }
   }
 
@@ -266,9 +304,8 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
       if (unexpected) {
         gone = true;
       }
-      if (unwatch != null) {
-        unwatch.run();
-      }
+      endWatch();
+      ended();
     }
     if (unexpected) {
       notifyIfGone();
