@@ -61,16 +61,28 @@ class GatewayIT {
 
   @Test
   void adminEndpointsAnswer401InAnthropicShapeWithoutAToken() {
-    for (String path : new String[] {"/api/admin/plugins", "/api/admin/no-such-thing"}) {
-      HttpResponse<String> response = http.get(path);
+    HttpResponse<String> response = http.get("/api/admin/plugins");
 
-      assertThat(response.statusCode()).as(path).isEqualTo(401);
-      assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
+    JsonObject error = json(response);
+    assertThat(error.getString("type")).isEqualTo("error");
+    assertThat(error.getJsonObject("error").getString("type")).isEqualTo("authentication_error");
+    assertThat(http.get("/api/admin/plugins", "rla_not-a-real-token").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aPathNoResourceAnswersIsA404InAnthropicShapeWithOrWithoutAToken() {
+    // Access is decided on the resource a request is dispatched to; where there is none, there
+    // is nothing to protect, and the answer is the same for everyone.
+    for (String token : new String[] {null, signIn()}) {
+      HttpResponse<String> response = http.get("/api/admin/no-such-thing", token);
+
+      assertThat(response.statusCode()).isEqualTo(404);
       JsonObject error = json(response);
       assertThat(error.getString("type")).isEqualTo("error");
-      assertThat(error.getJsonObject("error").getString("type")).isEqualTo("authentication_error");
+      assertThat(error.getJsonObject("error").getString("type")).isEqualTo("not_found_error");
     }
-    assertThat(http.get("/api/admin/plugins", "rla_not-a-real-token").statusCode()).isEqualTo(401);
   }
 
   @Test
@@ -176,7 +188,7 @@ class GatewayIT {
     try (Connection db = RelayTestEnvironment.openDatabase();
         Statement sql = db.createStatement()) {
       assertThat(single(sql, "SELECT MAX(version) FROM flyway_schema_history WHERE success = 1"))
-          .isEqualTo("4");
+          .isEqualTo("5");
       assertThat(
               single(
                   sql,
