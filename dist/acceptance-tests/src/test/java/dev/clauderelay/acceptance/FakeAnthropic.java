@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A minimal Anthropic upstream in the test JVM: every message answered at once, with usage, except
- * that the keys it is told are rate limited get a 429 asking for ten minutes' rest.
+ * A minimal Anthropic upstream in the test JVM: every message answered at once (streamed when
+ * asked), with usage, except that the keys it is told are rate limited get a 429 asking for ten
+ * minutes' rest.
  */
 final class FakeAnthropic implements AutoCloseable {
 
@@ -22,6 +23,20 @@ final class FakeAnthropic implements AutoCloseable {
   static final String RATE_LIMITED =
       "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\","
           + "\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}";
+
+  static final String STREAM =
+      "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_fake\","
+          + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-opus-5-5\",\"content\":[],"
+          + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":7,"
+          + "\"output_tokens\":1}}}\n\n"
+          + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+          + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+          + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+          + "\"delta\":{\"type\":\"text_delta\",\"text\":\"pong\"}}\n\n"
+          + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+          + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
+          + "\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":3}}\n\n"
+          + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
 
   private final HttpServer server;
   private final AtomicInteger served = new AtomicInteger();
@@ -36,7 +51,7 @@ final class FakeAnthropic implements AutoCloseable {
     server.createContext(
         "/v1/messages",
         exchange -> {
-          exchange.getRequestBody().readAllBytes();
+          boolean stream = asksForAStream(exchange.getRequestBody());
           if (rateLimitedKeys.contains(exchange.getRequestHeaders().getFirst("x-api-key"))) {
             byte[] limited = RATE_LIMITED.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("content-type", "application/json");
@@ -46,6 +61,15 @@ final class FakeAnthropic implements AutoCloseable {
             exchange.close();
             return;
           }
+          if (stream) {
+            byte[] events = STREAM.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("content-type", "text/event-stream");
+            exchange.sendResponseHeaders(200, events.length);
+            exchange.getResponseBody().write(events);
+            exchange.close();
+            served.incrementAndGet();
+            return;
+          }
           byte[] body = MESSAGE.getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("content-type", "application/json");
           exchange.sendResponseHeaders(200, body.length);
@@ -53,7 +77,19 @@ final class FakeAnthropic implements AutoCloseable {
           exchange.close();
           served.incrementAndGet();
         });
+    // Requests are served side by side: a large body upstream must not hold up a small one.
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
+  }
+
+  /**
+   * Reads a request body to its end, keeping only its beginning (bodies may be tens of megabytes),
+   * and tells whether it asks for a stream.
+   */
+  private static boolean asksForAStream(java.io.InputStream body) throws IOException {
+    byte[] head = body.readNBytes(4096);
+    body.transferTo(java.io.OutputStream.nullOutputStream());
+    return new String(head, StandardCharsets.UTF_8).replace(" ", "").contains("\"stream\":true");
   }
 
   String baseUrl() {
