@@ -269,6 +269,24 @@ class HostileClientIT {
     assertThat(streamed.status()).as(streamed.body()).isEqualTo(200);
     assertThat(streamed.header("content-type")).startsWith("text/event-stream");
     assertThat(streamed.header("transfer-encoding")).isEqualTo("chunked");
+    // A chunked body with an upgrade cannot be read as sent: refused, and said why.
+    try (Socket socket = RawHttp.connect(relay.port)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: "
+                      + CLIENT_KEY
+                      + "\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+                      + "Transfer-Encoding: chunked\r\n\r\n"
+                      + Integer.toHexString(stream.length())
+                      + "\r\n"
+                      + stream
+                      + "\r\n0\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      RawHttp.Answer chunked = RawHttp.read(socket.getInputStream(), true);
+      assertThat(chunked.status()).isEqualTo(400);
+      assertThat(chunked.body()).contains("invalid_request_error").contains("Upgrade");
+    }
     try (Socket socket = RawHttp.connect(relay.port)) {
       socket.setSoTimeout(5_000);
       socket

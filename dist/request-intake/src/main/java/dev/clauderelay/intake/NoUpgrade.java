@@ -25,7 +25,11 @@ import java.util.logging.Logger;
  * answer of {@code /v1/messages}), that mark drops the answer's framing (no chunks, no {@code
  * Content-Type}) and closes the connection after it. The JDK's HTTP client sends {@code Upgrade:
  * h2c} on its first request to a host by default, so this is an ordinary client's case, not an
- * attack. Should the server's internals change, the filter does nothing, and says so once.
+ * attack. The parser has also skipped its body bookkeeping for such a request, which is restored
+ * here for a body of known length (the only kind such clients send); a chunked body with an Upgrade
+ * header cannot be recovered and is refused with a 400 that says why. A declined upgrade closes its
+ * connection after the answer. Should the server's internals change, the filter does nothing, and
+ * says so once.
  */
 public class NoUpgrade extends HttpFilter {
 
@@ -38,9 +42,28 @@ public class NoUpgrade extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getHeader("Upgrade") != null) {
+      if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+        // Grizzly passed the first bytes of this body on undecoded, chunk sizes and all: it cannot
+        // be read correctly any more. No client of the relay sends one; say what to do instead.
+        refuse(response);
+        return;
+      }
       decline(request);
     }
     chain.doFilter(request, response);
+  }
+
+  private static void refuse(HttpServletResponse response) throws IOException {
+    byte[] body =
+        ("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":"
+                + "\"A chunked body cannot come with an Upgrade header here: the relay speaks HTTP/1.1"
+                + " only. Send the request without Upgrade, or with a Content-Length.\"}}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    response.setStatus(400);
+    response.setHeader("Connection", "close");
+    response.setContentType("application/json");
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
   /** Takes the server's upgrade mark off {@code request}; whether it could. */
@@ -50,6 +73,14 @@ public class NoUpgrade extends HttpFilter {
       Object upgrade = packet.getClass().getMethod("getUpgradeDC").invoke(packet);
       upgrade.getClass().getMethod("recycle").invoke(upgrade);
       packet.getClass().getMethod("setIgnoreContentModifiers", boolean.class).invoke(packet, false);
+      // The parser skipped deciding whether a body follows: without this, a request with none
+      // (Content-Length: 0, a GET) would wait for one for ever.
+      long length = (Long) packet.getClass().getMethod("getContentLength").invoke(packet);
+      boolean chunked = (Boolean) packet.getClass().getMethod("isChunked").invoke(packet);
+      packet
+          .getClass()
+          .getMethod("setExpectContent", boolean.class)
+          .invoke(packet, length > 0 || chunked);
       return true;
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       if (WARNED.compareAndSet(false, true)) {
