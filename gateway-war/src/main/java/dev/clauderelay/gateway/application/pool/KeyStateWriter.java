@@ -57,7 +57,36 @@ public class KeyStateWriter {
 
   @PostConstruct
   void start() {
+    rehearseTheLastWrite();
     writing = scheduler.scheduleWithFixedDelay(this::flush, 2, 2, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The shutdown's write, done once now with one key and rolled back: Payara may close the
+   * application's class loader before the pre-destroy runs, and what is first needed then (the
+   * driver's batch path above all) could not be loaded any more.
+   */
+  private void rehearseTheLastWrite() {
+    List<KeyHealth> one =
+        topology.pools().all().stream().flatMap(pool -> pool.members().stream()).limit(1).toList();
+    if (one.isEmpty()) {
+      return; // keys added later are written within two seconds, loading the same classes
+    }
+    try (Connection connection = ShutdownConnection.open(dataSource, true)) {
+      connection.setAutoCommit(false);
+      try {
+        writeKeys(connection, one);
+        writeModels(connection, one);
+      } finally {
+        connection.rollback();
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Could not rehearse the shutdown's key state write; a clean stop may lose the last two"
+              + " seconds of counters: {0}",
+          e.toString());
+    }
   }
 
   @PreDestroy

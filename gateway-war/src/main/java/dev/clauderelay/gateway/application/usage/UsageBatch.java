@@ -63,6 +63,25 @@ final class UsageBatch {
     }
   }
 
+  /**
+   * Runs every statement of {@link #writeTo} and rolls them back: at start, so that what the last
+   * write at shutdown needs is loaded while it still can be. Payara may close the application's
+   * class loader before the beans' pre-destroy runs; a class first needed then (one of this
+   * batch's, or of the database driver's batch path) cannot be loaded any more, and the records of
+   * the last second would be lost.
+   */
+  void rehearse(Connection connection) throws SQLException {
+    try {
+      if (claim(connection)) {
+        insertRequestLog(connection, records);
+        upsertHourly(connection, records);
+        touchClientKeys(connection, records);
+      }
+    } finally {
+      connection.rollback();
+    }
+  }
+
   private boolean claim(Connection connection) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement("INSERT INTO usage_batch (id, written_at) VALUES (?, ?)")) {

@@ -1,6 +1,6 @@
 package dev.clauderelay.gateway.application.usage;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -11,8 +11,13 @@ import java.util.logging.Logger;
  * The request path's hand-off to the {@link UsageRecorder}: a bounded queue that never blocks. A
  * plain bean, so that recording a request costs no EJB proxy; when the database falls so far behind
  * that it fills, records are dropped and counted rather than slowing requests down.
+ *
+ * <p>A {@link Singleton} (one instance, injected as itself) rather than application scoped
+ * (injected as a proxy): the recorder drains it in its pre-destroy, and by then Payara may have
+ * ended the application context, where a proxy would hand it a new, empty queue and the last
+ * second's records would be lost (as a clean stop showed, whenever the console was deployed first).
  */
-@ApplicationScoped
+@Singleton
 public class UsageQueue {
 
   private static final Logger LOG = Logger.getLogger(UsageQueue.class.getName());
