@@ -8,6 +8,7 @@ import dev.clauderelay.plugin.api.Transformer;
 import dev.clauderelay.plugin.api.TranslationContext;
 import dev.clauderelay.plugin.api.UpstreamAnswer;
 import dev.clauderelay.plugin.api.UpstreamRequest;
+import dev.clauderelay.plugin.support.Degradations;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.pf4j.Extension;

@@ -3,6 +3,7 @@ package dev.clauderelay.plugins.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clauderelay.plugin.support.Json;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
