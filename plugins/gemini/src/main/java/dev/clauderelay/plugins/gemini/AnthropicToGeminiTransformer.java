@@ -8,6 +8,7 @@ import dev.clauderelay.plugin.api.Transformer;
 import dev.clauderelay.plugin.api.TranslationContext;
 import dev.clauderelay.plugin.api.UpstreamAnswer;
 import dev.clauderelay.plugin.api.UpstreamRequest;
+import dev.clauderelay.plugin.support.Degradations;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.pf4j.Extension;
@@ -18,9 +19,51 @@ import org.pf4j.Extension;
  *
  * <p>The provider's base URL ends with the API version ({@code .../v1beta}); paths start at {@code
  * /models/}. The relay sends the key in the {@code x-goog-api-key} header, never in the URL.
+ *
+ * <p>Gemini is called two ways, generateContent and countTokens, so the methods come in the order a
+ * call meets them: the two requests, the answers (a stream, a message, a count), the errors; then
+ * the names the registry reads, and the paths.
  */
 @Extension
 public class AnthropicToGeminiTransformer implements Transformer {
+
+  @Override
+  public UpstreamRequest toUpstream(ObjectNode clientRequest, TranslationContext context) {
+    ObjectNode body =
+        GeminiRequestTranslation.generateContent(
+            clientRequest, new Degradations(context.degradation()));
+    String method = context.stream() ? ":streamGenerateContent?alt=sse" : ":generateContent";
+    return new UpstreamRequest(modelPath(context.upstreamModel()) + method, Map.of(), body);
+  }
+
+  @Override
+  public UpstreamRequest toCountTokens(ObjectNode clientRequest, TranslationContext context) {
+    String model = modelName(context.upstreamModel());
+    ObjectNode body =
+        GeminiRequestTranslation.countTokens(
+            clientRequest, model, new Degradations(context.degradation()));
+    return new UpstreamRequest(modelPath(context.upstreamModel()) + ":countTokens", Map.of(), body);
+  }
+
+  @Override
+  public StreamTranslator newStreamTranslator(TranslationContext context) {
+    return new GeminiToAnthropicStreamTranslator(context);
+  }
+
+  @Override
+  public ObjectNode toClient(JsonNode upstreamResponse, TranslationContext context) {
+    return GeminiResponseTranslation.toMessage(upstreamResponse, context);
+  }
+
+  @Override
+  public long countedTokens(JsonNode upstreamResponse) {
+    return upstreamResponse.path("totalTokens").asLong(0);
+  }
+
+  @Override
+  public ErrorClassification classifyError(UpstreamAnswer answer) {
+    return GeminiErrors.classify(answer);
+  }
 
   @Override
   public String id() {
@@ -35,44 +78,6 @@ public class AnthropicToGeminiTransformer implements Transformer {
   @Override
   public String upstreamKind() {
     return "gemini";
-  }
-
-  @Override
-  public UpstreamRequest toUpstream(ObjectNode clientRequest, TranslationContext context) {
-    ObjectNode body =
-        GeminiRequestTranslation.generateContent(
-            clientRequest, new Degradations(context.degradation()));
-    String method = context.stream() ? ":streamGenerateContent?alt=sse" : ":generateContent";
-    return new UpstreamRequest(modelPath(context.upstreamModel()) + method, Map.of(), body);
-  }
-
-  @Override
-  public ObjectNode toClient(JsonNode upstreamResponse, TranslationContext context) {
-    return GeminiResponseTranslation.toMessage(upstreamResponse, context);
-  }
-
-  @Override
-  public StreamTranslator newStreamTranslator(TranslationContext context) {
-    return new GeminiToAnthropicStreamTranslator(context);
-  }
-
-  @Override
-  public ErrorClassification classifyError(UpstreamAnswer answer) {
-    return GeminiErrors.classify(answer);
-  }
-
-  @Override
-  public UpstreamRequest toCountTokens(ObjectNode clientRequest, TranslationContext context) {
-    String model = modelName(context.upstreamModel());
-    ObjectNode body =
-        GeminiRequestTranslation.countTokens(
-            clientRequest, model, new Degradations(context.degradation()));
-    return new UpstreamRequest(modelPath(context.upstreamModel()) + ":countTokens", Map.of(), body);
-  }
-
-  @Override
-  public long countedTokens(JsonNode upstreamResponse) {
-    return upstreamResponse.path("totalTokens").asLong(0);
   }
 
   /** {@code /models/<model>} with the model as one URL-safe path segment. */

@@ -1,11 +1,13 @@
 package dev.clauderelay.plugins.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.clauderelay.plugin.api.ErrorClass;
 import dev.clauderelay.plugin.api.ErrorClassification;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
 import dev.clauderelay.plugin.api.UpstreamAnswer;
+import dev.clauderelay.plugin.support.Json;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashSet;
@@ -163,7 +165,7 @@ final class GeminiErrors {
   private GeminiErrors() {}
 
   static ErrorClassification classify(UpstreamAnswer answer) {
-    Failure failure = Failure.read(answer.status(), Json.parseLeniently(answer.body()), answer);
+    Failure failure = Failure.read(answer.status(), body(answer), answer);
     return rowFor(failure).then.apply(failure);
   }
 
@@ -174,7 +176,13 @@ final class GeminiErrors {
 
   /** The name of the table row an answer falls under, so fixtures show which row they cover. */
   static String rowName(UpstreamAnswer answer) {
-    return rowFor(Failure.read(answer.status(), Json.parseLeniently(answer.body()), answer)).name;
+    return rowFor(Failure.read(answer.status(), body(answer), answer)).name;
+  }
+
+  /** The answer's body, which may not be JSON at all (an HTML error page): missing then. */
+  private static JsonNode body(UpstreamAnswer answer) {
+    JsonNode body = Json.parseOrNull(answer.body());
+    return body == null ? MissingNode.getInstance() : body;
   }
 
   /** The error a stream sent as a {@code data:} chunk after it had started. */
@@ -229,8 +237,8 @@ final class GeminiErrors {
 
     private Failure(int status, JsonNode error) {
       this.status = status;
-      this.rpcStatus = Json.text(error, "status");
-      this.upstreamMessage = Json.text(error, "message");
+      this.rpcStatus = Json.nonEmptyText(error, "status");
+      this.upstreamMessage = Json.nonEmptyText(error, "message");
     }
 
     /** Reads {@code {"error": {...}}}, also when wrapped in an array as some endpoints send it. */
@@ -257,7 +265,7 @@ final class GeminiErrors {
     private void readDetail(JsonNode detail) {
       String type = detail.path("@type").asText("");
       if (type.endsWith("google.rpc.ErrorInfo")) {
-        String reason = Json.text(detail, "reason");
+        String reason = Json.nonEmptyText(detail, "reason");
         if (reason != null) {
           reasons.add(reason);
         }
@@ -269,7 +277,7 @@ final class GeminiErrors {
           if (quotaId.contains("PerDay")) {
             dailyQuota = true;
           }
-          String model = Json.text(violation.path("quotaDimensions"), "model");
+          String model = Json.nonEmptyText(violation.path("quotaDimensions"), "model");
           if (quotaId.contains("PerModel") && model != null && !model.isBlank()) {
             quotaModel = quotaModel == null ? model : quotaModel;
           } else {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clauderelay.plugin.api.GatewayError;
 import dev.clauderelay.plugin.api.TranslationContext;
+import dev.clauderelay.plugin.support.AnthropicMessages;
+import dev.clauderelay.plugin.support.Degradations;
+import dev.clauderelay.plugin.support.Json;
 
 /**
  * Turns one complete Gemini {@code GenerateContentResponse} into an Anthropic {@code message},
@@ -13,9 +16,9 @@ import dev.clauderelay.plugin.api.TranslationContext;
 final class GeminiResponseTranslation implements BlockSink {
 
   private final ArrayNode content = Json.array();
-  private ObjectNode openBlock;
-  private StringBuilder openText;
   private BlockKind openKind;
+  private StringBuilder openText;
+  private String openSignature;
 
   private GeminiResponseTranslation() {}
 
@@ -27,7 +30,7 @@ final class GeminiResponseTranslation implements BlockSink {
     GeminiResponseTranslation blocks = new GeminiResponseTranslation();
     PartAssembler assembler = new PartAssembler(blocks, context.messageId(), degradations);
     JsonNode candidate = response.path("candidates").path(0);
-    String finishReason = Json.text(candidate, "finishReason");
+    String finishReason = Json.nonEmptyText(candidate, "finishReason");
     GatewayError failure = FinishReasons.failure(finishReason);
     if (failure != null) {
       throw failure;
@@ -38,24 +41,20 @@ final class GeminiResponseTranslation implements BlockSink {
         candidate.isMissingNode() && response.path("promptFeedback").has("blockReason")
             ? FinishReasons.promptBlocked()
             : FinishReasons.stopReason(finishReason, assembler.sawToolCall());
-
-    ObjectNode message = Json.object();
-    message.put("id", context.messageId());
-    message.put("type", "message");
-    message.put("role", "assistant");
-    message.put("model", context.requestedModel());
-    message.set("content", blocks.content);
-    message.put("stop_reason", stopReason);
-    message.putNull("stop_sequence");
-    message.set("usage", Usage.from(response.path("usageMetadata")));
-    return message;
+    return AnthropicMessages.message(
+        context.messageId(),
+        context.requestedModel(),
+        blocks.content,
+        stopReason,
+        null,
+        GeminiUsage.of(response.path("usageMetadata")));
   }
 
   @Override
   public void open(int index, BlockKind kind) {
     openKind = kind;
-    openBlock = AnthropicEvents.emptyBlock(kind);
     openText = new StringBuilder();
+    openSignature = "";
   }
 
   @Override
@@ -65,19 +64,21 @@ final class GeminiResponseTranslation implements BlockSink {
 
   @Override
   public void sign(int index, String signature) {
-    openBlock.put("signature", signature);
+    openSignature = signature;
   }
 
   @Override
   public void close(int index) {
-    openBlock.put(openKind.field(), openText.toString());
-    content.add(openBlock);
-    openBlock = null;
+    content.add(
+        openKind == BlockKind.THINKING
+            ? AnthropicMessages.thinkingBlock(openText.toString(), openSignature)
+            : AnthropicMessages.textBlock(openText.toString()));
+    openKind = null;
     openText = null;
   }
 
   @Override
   public void toolUse(int index, String id, String name, JsonNode input) {
-    content.add(AnthropicEvents.toolUseBlock(id, name, input));
+    content.add(AnthropicMessages.toolUseBlock(id, name, input));
   }
 }

@@ -3,6 +3,7 @@ package dev.clauderelay.plugins.gemini;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clauderelay.plugin.support.Json;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -103,11 +104,13 @@ final class GeminiSchema {
   private final JsonNode root;
   private final boolean keepPropertyOrder;
   private final SortedSet<String> lost = new TreeSet<>();
+  private final SchemaDefinitions definitions;
   private final Deque<String> resolving = new ArrayDeque<>();
 
   private GeminiSchema(JsonNode root, boolean keepPropertyOrder) {
     this.root = root;
     this.keepPropertyOrder = keepPropertyOrder;
+    this.definitions = new SchemaDefinitions(root, lost);
   }
 
   /**
@@ -147,7 +150,7 @@ final class GeminiSchema {
     }
     JsonNode allOf = schema.get("allOf");
     if (allOf != null && allOf.isArray()) {
-      return convert(mergeAllOf(schema, allOf));
+      return convert(definitions.mergeAllOf(schema, allOf));
     }
     ObjectNode out = Json.object();
     String type = convertType(schema, out);
@@ -332,7 +335,7 @@ final class GeminiSchema {
   }
 
   private ObjectNode convertReference(String ref, JsonNode schema) {
-    JsonNode target = resolve(ref);
+    JsonNode target = definitions.resolve(ref);
     if (target == null) {
       lost.add("$ref");
       return anyValue(descriptionOnly(schema));
@@ -356,64 +359,6 @@ final class GeminiSchema {
       }
     }
     return converted;
-  }
-
-  private JsonNode resolve(String ref) {
-    for (String prefix : List.of("#/$defs/", "#/definitions/")) {
-      if (ref.startsWith(prefix)) {
-        JsonNode target =
-            root.path(prefix.substring(2, prefix.length() - 1))
-                .get(unescape(ref.substring(prefix.length())));
-        return target;
-      }
-    }
-    return "#".equals(ref) ? root : null;
-  }
-
-  private static String unescape(String pointerToken) {
-    return pointerToken.replace("~1", "/").replace("~0", "~");
-  }
-
-  /** allOf as one schema: properties and required lists united, other keywords first one wins. */
-  private JsonNode mergeAllOf(JsonNode schema, JsonNode allOf) {
-    ObjectNode merged = Json.object();
-    schema.properties().forEach(f -> merged.set(f.getKey(), f.getValue()));
-    merged.remove("allOf");
-    ObjectNode properties = Json.object();
-    ArrayNode required = Json.array();
-    mergeInto(schema, properties, required);
-    for (JsonNode part : allOf) {
-      JsonNode resolved = part.has("$ref") ? resolve(part.get("$ref").asText()) : part;
-      if (resolved == null || !resolved.isObject()) {
-        lost.add("allOf");
-        continue;
-      }
-      resolved.properties().forEach(f -> merged.putIfAbsent(f.getKey(), f.getValue()));
-      mergeInto(resolved, properties, required);
-    }
-    if (!properties.isEmpty()) {
-      merged.set("properties", properties);
-    }
-    if (!required.isEmpty()) {
-      merged.set("required", required);
-    }
-    return merged;
-  }
-
-  private static void mergeInto(JsonNode schema, ObjectNode properties, ArrayNode required) {
-    schema
-        .path("properties")
-        .properties()
-        .forEach(f -> properties.putIfAbsent(f.getKey(), f.getValue()));
-    for (JsonNode name : schema.path("required")) {
-      boolean present = false;
-      for (JsonNode existing : required) {
-        present |= existing.asText().equals(name.asText());
-      }
-      if (!present) {
-        required.add(name);
-      }
-    }
   }
 
   private static ObjectNode descriptionOnly(JsonNode schema) {

@@ -1,12 +1,17 @@
 package dev.clauderelay.plugins.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
 import dev.clauderelay.plugin.api.SseEvent;
 import dev.clauderelay.plugin.api.StreamTranslator;
 import dev.clauderelay.plugin.api.TranslationContext;
+import dev.clauderelay.plugin.support.AnthropicEvents;
+import dev.clauderelay.plugin.support.Degradations;
+import dev.clauderelay.plugin.support.Json;
+import dev.clauderelay.plugin.support.Usage;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +39,7 @@ public final class GeminiToAnthropicStreamTranslator implements StreamTranslator
     this.events = new EventSink();
     this.assembler =
         new PartAssembler(events, context.messageId(), new Degradations(context.degradation()));
-    this.lastUsage = Json.object();
+    this.lastUsage = MissingNode.getInstance(); // no usage yet: every count reads as 0
   }
 
   @Override
@@ -42,7 +47,7 @@ public final class GeminiToAnthropicStreamTranslator implements StreamTranslator
     if (ended || upstreamEvent.data().isBlank()) {
       return List.of();
     }
-    JsonNode chunk = Json.parse(upstreamEvent.data());
+    JsonNode chunk = parse(upstreamEvent.data());
     if (chunk.has("error")) {
       return fail(GeminiErrors.midStream(chunk.get("error")));
     }
@@ -52,7 +57,7 @@ public final class GeminiToAnthropicStreamTranslator implements StreamTranslator
     }
     JsonNode candidate = chunk.path("candidates").path(0);
     assembler.acceptAll(candidate.path("content").path("parts"));
-    String reason = Json.text(candidate, "finishReason");
+    String reason = Json.nonEmptyText(candidate, "finishReason");
     if (reason != null) {
       finishReason = reason;
     }
@@ -97,8 +102,7 @@ public final class GeminiToAnthropicStreamTranslator implements StreamTranslator
   /** message_start carries the prompt's usage when Gemini sent it with the first chunk. */
   private void start() {
     started = true;
-    ObjectNode usage = Usage.from(lastUsage);
-    usage.put("output_tokens", 0);
+    Usage usage = GeminiUsage.of(lastUsage).withOutputTokens(0);
     events.add(AnthropicEvents.messageStart(context.messageId(), context.requestedModel(), usage));
   }
 
@@ -107,7 +111,7 @@ public final class GeminiToAnthropicStreamTranslator implements StreamTranslator
         promptBlocked
             ? FinishReasons.promptBlocked()
             : FinishReasons.stopReason(finishReason, assembler.sawToolCall());
-    events.add(AnthropicEvents.messageDelta(stopReason, Usage.from(lastUsage)));
+    events.add(AnthropicEvents.messageDelta(stopReason, null, GeminiUsage.of(lastUsage)));
     events.add(AnthropicEvents.messageStop());
     ended = true;
   }
@@ -116,6 +120,16 @@ public final class GeminiToAnthropicStreamTranslator implements StreamTranslator
   private List<SseEvent> fail(GatewayError error) {
     ended = true;
     return List.of(AnthropicEvents.error(error));
+  }
+
+  /** One chunk, which Gemini always sends as JSON: anything else is a broken upstream. */
+  private static JsonNode parse(String data) {
+    try {
+      return Json.parse(data);
+    } catch (UncheckedIOException e) {
+      String shown = data.length() <= 200 ? data : data.substring(0, 200) + "...";
+      throw new IllegalStateException("Gemini sent data that is not JSON: " + shown, e.getCause());
+    }
   }
 
   /** Collects the events one upstream event produces, as the assembler decides the blocks. */
@@ -135,17 +149,23 @@ public final class GeminiToAnthropicStreamTranslator implements StreamTranslator
 
     @Override
     public void open(int index, BlockKind kind) {
-      pending.add(AnthropicEvents.blockStart(index, AnthropicEvents.emptyBlock(kind)));
+      pending.add(
+          kind == BlockKind.THINKING
+              ? AnthropicEvents.thinkingBlockStart(index)
+              : AnthropicEvents.textBlockStart(index));
     }
 
     @Override
     public void append(int index, BlockKind kind, String text) {
-      pending.add(AnthropicEvents.blockDelta(index, kind.deltaType(), kind.field(), text));
+      pending.add(
+          kind == BlockKind.THINKING
+              ? AnthropicEvents.thinkingDelta(index, text)
+              : AnthropicEvents.textDelta(index, text));
     }
 
     @Override
     public void sign(int index, String signature) {
-      pending.add(AnthropicEvents.blockDelta(index, "signature_delta", "signature", signature));
+      pending.add(AnthropicEvents.signatureDelta(index, signature));
     }
 
     @Override
@@ -155,10 +175,8 @@ public final class GeminiToAnthropicStreamTranslator implements StreamTranslator
 
     @Override
     public void toolUse(int index, String id, String name, JsonNode input) {
-      pending.add(
-          AnthropicEvents.blockStart(index, AnthropicEvents.toolUseBlock(id, name, Json.object())));
-      pending.add(
-          AnthropicEvents.blockDelta(index, "input_json_delta", "partial_json", input.toString()));
+      pending.add(AnthropicEvents.toolUseBlockStart(index, id, name));
+      pending.add(AnthropicEvents.inputJsonDelta(index, input.toString()));
       pending.add(AnthropicEvents.blockStop(index));
     }
   }

@@ -1,6 +1,9 @@
 package dev.clauderelay.plugins.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clauderelay.plugin.support.Degradations;
+import dev.clauderelay.plugin.support.Json;
+import dev.clauderelay.plugin.support.ToolUseIds;
 import java.util.Iterator;
 
 /**
@@ -17,7 +20,7 @@ import java.util.Iterator;
 final class PartAssembler {
 
   private final BlockSink sink;
-  private final String toolIdStem;
+  private final String messageId;
   private final Degradations degradations;
   private int nextIndex;
   private BlockKind open;
@@ -26,17 +29,8 @@ final class PartAssembler {
 
   PartAssembler(BlockSink sink, String messageId, Degradations degradations) {
     this.sink = sink;
-    this.toolIdStem = toolIdStem(messageId);
+    this.messageId = messageId;
     this.degradations = degradations;
-  }
-
-  /**
-   * Tool ids Gemini did not give are derived from the message id and the call's position, so the
-   * translation stays pure and the same answer always yields the same ids.
-   */
-  private static String toolIdStem(String messageId) {
-    String stem = messageId == null || messageId.isEmpty() ? "gemini" : messageId;
-    return "toolu_" + (stem.startsWith("msg_") ? stem.substring(4) : stem);
   }
 
   /** Takes every part of a candidate's content, in order. */
@@ -47,7 +41,7 @@ final class PartAssembler {
   }
 
   void accept(JsonNode part) {
-    String signature = Json.text(part, "thoughtSignature");
+    String signature = Json.nonEmptyText(part, "thoughtSignature");
     if (part.path("thought").asBoolean(false)) {
       onThought(part.path("text").asText(""), signature);
     } else if (part.hasNonNull("functionCall")) {
@@ -111,9 +105,9 @@ final class PartAssembler {
 
   private void onFunctionCall(JsonNode call) {
     closeOpenBlock();
-    String id = Json.text(call, "id");
+    String id = Json.nonEmptyText(call, "id");
     if (id == null) {
-      id = toolIdStem + "_" + toolCalls;
+      id = ToolUseIds.synthetic(messageId, toolCalls);
     }
     toolCalls++;
     JsonNode args = call.path("args");

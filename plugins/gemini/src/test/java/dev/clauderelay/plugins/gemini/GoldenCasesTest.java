@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clauderelay.plugin.api.GatewayError;
 import dev.clauderelay.plugin.api.SseEvent;
 import dev.clauderelay.plugin.api.UpstreamRequest;
+import dev.clauderelay.plugin.support.AnthropicEvents;
 import dev.clauderelay.plugin.testkit.AnthropicStreamGrammar;
 import dev.clauderelay.plugin.testkit.GoldenFiles;
 import dev.clauderelay.plugin.testkit.SseStreams;

@@ -13,7 +13,8 @@ import org.pf4j.Extension;
 /**
  * Anthropic Messages to OpenAI Chat Completions and back: the transformer of every {@code openai}
  * kind provider. Base URLs end where {@code /chat/completions} is appended ({@code
- * https://api.deepseek.com/v1}). Stateless; each call builds what it needs.
+ * https://api.deepseek.com/v1}). Stateless; each call builds what it needs. OpenAI-compatible APIs
+ * have no token counting endpoint, so {@code toCountTokens} keeps the default: the relay estimates.
  */
 @Extension
 public class AnthropicToOpenAiTransformer implements Transformer {
@@ -51,11 +52,5 @@ public class AnthropicToOpenAiTransformer implements Transformer {
   @Override
   public ErrorClassification classifyError(UpstreamAnswer answer) {
     return OpenAiErrorTable.classify(answer);
-  }
-
-  /** OpenAI-compatible APIs have no token counting endpoint: the relay estimates. */
-  @Override
-  public UpstreamRequest toCountTokens(ObjectNode clientRequest, TranslationContext context) {
-    return null;
   }
 }

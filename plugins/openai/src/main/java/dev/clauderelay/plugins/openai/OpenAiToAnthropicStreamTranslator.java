@@ -7,6 +7,11 @@ import dev.clauderelay.plugin.api.GatewayError;
 import dev.clauderelay.plugin.api.SseEvent;
 import dev.clauderelay.plugin.api.StreamTranslator;
 import dev.clauderelay.plugin.api.TranslationContext;
+import dev.clauderelay.plugin.support.AnthropicEvents;
+import dev.clauderelay.plugin.support.Degradations;
+import dev.clauderelay.plugin.support.Json;
+import dev.clauderelay.plugin.support.ToolUseIds;
+import dev.clauderelay.plugin.support.Usage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -37,14 +42,14 @@ public final class OpenAiToAnthropicStreamTranslator implements StreamTranslator
   private final Degradations degradations;
 
   /** Tool calls by upstream index, sorted so that held calls open in the upstream's order. */
-  private final SortedMap<Integer, ToolCall> toolCalls;
+  private final SortedMap<Integer, StreamedToolCall> toolCalls;
 
   private boolean started;
   private boolean ended;
   private int nextBlockIndex;
   private Block openBlock;
   private int openBlockIndex;
-  private ToolCall liveTool;
+  private StreamedToolCall liveTool;
   private int toolBlocks;
   private Usage usage;
   private boolean finishSeen;
@@ -93,7 +98,7 @@ public final class OpenAiToAnthropicStreamTranslator implements StreamTranslator
     JsonNode usageNode = chunk.get("usage");
     boolean carriesUsage = usageNode != null && usageNode.isObject();
     if (carriesUsage) {
-      usage = Usage.from(usageNode);
+      usage = OpenAiUsage.of(usageNode);
     }
     start(out);
     for (JsonNode choice : chunk.path("choices")) {
@@ -144,11 +149,11 @@ public final class OpenAiToAnthropicStreamTranslator implements StreamTranslator
 
   private void onChoice(JsonNode choice, List<SseEvent> out) {
     JsonNode delta = choice.path("delta");
-    String reasoning = reasoningOf(delta);
+    String reasoning = OpenAiMessageFields.reasoningOf(delta);
     if (!Json.isEmpty(reasoning)) {
       onReasoningDelta(reasoning, out);
     }
-    String content = contentOf(delta.get("content"));
+    String content = OpenAiMessageFields.textOf(delta.get("content"));
     if (!Json.isEmpty(content)) {
       onTextDelta(content, out);
     }
@@ -196,7 +201,7 @@ public final class OpenAiToAnthropicStreamTranslator implements StreamTranslator
   }
 
   private void onToolCallDelta(JsonNode call, List<SseEvent> out) {
-    ToolCall tool = toolCallFor(call);
+    StreamedToolCall tool = toolCallFor(call);
     tool.learnIdentity(Json.text(call, "id"), Json.text(call.path("function"), "name"));
     String fragment = argumentsOf(call.path("function"));
     switch (tool.state) {
@@ -264,7 +269,7 @@ public final class OpenAiToAnthropicStreamTranslator implements StreamTranslator
    */
   private void advanceTools(List<SseEvent> out) {
     while (true) {
-      ToolCall next = firstHeldTool();
+      StreamedToolCall next = firstHeldTool();
       if (next == null || !next.identified()) {
         return;
       }
@@ -281,8 +286,8 @@ public final class OpenAiToAnthropicStreamTranslator implements StreamTranslator
    * upstream never gave one and drops calls it never named.
    */
   private void openHeldTools(List<SseEvent> out, boolean finishing) {
-    for (ToolCall tool : toolCalls.values()) {
-      if (tool.state != ToolCall.State.HELD) {
+    for (StreamedToolCall tool : toolCalls.values()) {
+      if (tool.state != StreamedToolCall.State.HELD) {
         continue;
       }
       if (!tool.identified()) {
@@ -291,30 +296,30 @@ public final class OpenAiToAnthropicStreamTranslator implements StreamTranslator
         }
         if (tool.name == null) {
           degradations.report("A tool call the upstream never named was dropped.");
-          tool.state = ToolCall.State.CLOSED;
+          tool.state = StreamedToolCall.State.CLOSED;
           continue;
         }
-        tool.id = ResponseTranslation.syntheticToolId(context.messageId(), tool.index);
+        tool.id = ToolUseIds.synthetic(context.messageId(), tool.index);
       }
       openTool(tool, out);
       closeOpenBlock(out);
     }
   }
 
-  private void openTool(ToolCall tool, List<SseEvent> out) {
+  private void openTool(StreamedToolCall tool, List<SseEvent> out) {
     closeOpenBlock(out);
     openBlock = Block.TOOL;
     openBlockIndex = nextBlockIndex++;
     liveTool = tool;
-    tool.state = ToolCall.State.LIVE;
+    tool.state = StreamedToolCall.State.LIVE;
     toolBlocks++;
     out.add(AnthropicEvents.toolUseBlockStart(openBlockIndex, tool.id, tool.name));
     streamArguments(tool, tool.takeHeld(), out);
   }
 
-  private void streamArguments(ToolCall tool, String fragment, List<SseEvent> out) {
+  private void streamArguments(StreamedToolCall tool, String fragment, List<SseEvent> out) {
     if (!fragment.isEmpty()) {
-      tool.completion.feed(fragment);
+      tool.streamed(fragment);
       out.add(AnthropicEvents.inputJsonDelta(openBlockIndex, fragment));
     }
   }
@@ -325,7 +330,7 @@ public final class OpenAiToAnthropicStreamTranslator implements StreamTranslator
     }
     out.add(AnthropicEvents.blockStop(openBlockIndex));
     if (openBlock == Block.TOOL) {
-      liveTool.state = ToolCall.State.CLOSED;
+      liveTool.state = StreamedToolCall.State.CLOSED;
       liveTool = null;
     }
     openBlock = Block.NONE;
@@ -347,9 +352,9 @@ public final class OpenAiToAnthropicStreamTranslator implements StreamTranslator
     ended = true;
   }
 
-  private ToolCall firstHeldTool() {
-    for (ToolCall tool : toolCalls.values()) {
-      if (tool.state == ToolCall.State.HELD) {
+  private StreamedToolCall firstHeldTool() {
+    for (StreamedToolCall tool : toolCalls.values()) {
+      if (tool.state == StreamedToolCall.State.HELD) {
         return tool;
       }
     }
@@ -360,14 +365,14 @@ public final class OpenAiToAnthropicStreamTranslator implements StreamTranslator
    * The call a delta continues. Some servers leave out {@code index}: then a new id starts a new
    * call and a delta without id continues the latest one.
    */
-  private ToolCall toolCallFor(JsonNode call) {
+  private StreamedToolCall toolCallFor(JsonNode call) {
     JsonNode index = call.get("index");
     if (index != null && index.canConvertToInt()) {
-      return toolCalls.computeIfAbsent(index.asInt(), ToolCall::new);
+      return toolCalls.computeIfAbsent(index.asInt(), StreamedToolCall::new);
     }
     String id = Json.text(call, "id");
     if (!Json.isEmpty(id)) {
-      for (ToolCall tool : toolCalls.values()) {
+      for (StreamedToolCall tool : toolCalls.values()) {
         if (id.equals(tool.id)) {
           return tool;
         }
@@ -377,33 +382,7 @@ public final class OpenAiToAnthropicStreamTranslator implements StreamTranslator
       return toolCalls.get(toolCalls.lastKey());
     }
     int next = toolCalls.isEmpty() ? 0 : toolCalls.lastKey() + 1;
-    return toolCalls.computeIfAbsent(next, ToolCall::new);
-  }
-
-  /**
-   * DeepSeek, Qwen and GLM send {@code reasoning_content}; OpenRouter and newer vLLM {@code
-   * reasoning}.
-   */
-  private static String reasoningOf(JsonNode delta) {
-    String reasoning = Json.text(delta, "reasoning_content");
-    return Json.isEmpty(reasoning) ? Json.text(delta, "reasoning") : reasoning;
-  }
-
-  private static String contentOf(JsonNode content) {
-    if (content == null || content.isNull()) {
-      return null;
-    }
-    if (content.isTextual()) {
-      return content.asText();
-    }
-    StringBuilder text = new StringBuilder();
-    for (JsonNode part : content) {
-      String partText = Json.text(part, "text");
-      if (partText != null) {
-        text.append(partText);
-      }
-    }
-    return text.toString();
+    return toolCalls.computeIfAbsent(next, StreamedToolCall::new);
   }
 
   private static String argumentsOf(JsonNode function) {
@@ -412,59 +391,5 @@ public final class OpenAiToAnthropicStreamTranslator implements StreamTranslator
       return "";
     }
     return arguments.isTextual() ? arguments.asText() : Json.write(arguments);
-  }
-
-  /** One upstream tool call: its identity as far as known, held arguments, and block state. */
-  private static final class ToolCall {
-
-    enum State {
-      HELD,
-      LIVE,
-      CLOSED
-    }
-
-    final int index;
-    final JsonCompletion completion;
-    private final StringBuilder held;
-    String id;
-    String name;
-    State state;
-
-    ToolCall(int index) {
-      this.index = index;
-      this.completion = new JsonCompletion();
-      this.held = new StringBuilder();
-      this.id = null;
-      this.name = null;
-      this.state = State.HELD;
-    }
-
-    /** Keeps the first non-empty id and name: some servers repeat them, some send "" later. */
-    void learnIdentity(String newId, String newName) {
-      if (id == null && !Json.isEmpty(newId)) {
-        id = newId;
-      }
-      if (name == null && !Json.isEmpty(newName)) {
-        name = newName;
-      }
-    }
-
-    boolean identified() {
-      return id != null && name != null;
-    }
-
-    void hold(String fragment) {
-      held.append(fragment);
-    }
-
-    String takeHeld() {
-      String arguments = held.toString();
-      held.setLength(0);
-      return arguments;
-    }
-
-    boolean argumentsComplete() {
-      return completion.complete();
-    }
   }
 }

@@ -7,6 +7,11 @@ import dev.clauderelay.plugin.api.ErrorClassification;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
 import dev.clauderelay.plugin.api.TranslationContext;
+import dev.clauderelay.plugin.support.AnthropicMessages;
+import dev.clauderelay.plugin.support.Degradations;
+import dev.clauderelay.plugin.support.Json;
+import dev.clauderelay.plugin.support.ToolUseIds;
+import dev.clauderelay.plugin.support.Usage;
 
 /**
  * Translates a complete OpenAI chat completion into an Anthropic {@code message}: blocks in
@@ -41,46 +46,41 @@ final class ResponseTranslation {
     }
     JsonNode message = choice.path("message");
 
-    ObjectNode out = Json.NODES.objectNode();
-    out.put("id", context.messageId());
-    out.put("type", "message");
-    out.put("role", "assistant");
-    out.put("model", context.requestedModel());
-    ArrayNode content = out.putArray("content");
-    String reasoning = Json.text(message, "reasoning_content");
-    if (Json.isEmpty(reasoning)) {
-      reasoning = Json.text(message, "reasoning");
-    }
+    ArrayNode content = Json.array();
+    String reasoning = OpenAiMessageFields.reasoningOf(message);
     if (!Json.isEmpty(reasoning)) {
-      content.addObject().put("type", "thinking").put("thinking", reasoning).put("signature", "");
+      content.add(AnthropicMessages.thinkingBlock(reasoning, ""));
     }
-    String text = textOf(message.get("content"));
+    String text = OpenAiMessageFields.textOf(message.get("content"));
     if (!Json.isEmpty(text)) {
-      content.addObject().put("type", "text").put("text", text);
+      content.add(AnthropicMessages.textBlock(text));
     }
     String refusal = Json.text(message, "refusal");
     if (!Json.isEmpty(refusal)) {
-      content.addObject().put("type", "text").put("text", refusal);
+      content.add(AnthropicMessages.textBlock(refusal));
     }
     int toolCalls = 0;
     for (JsonNode call : message.path("tool_calls")) {
       JsonNode function = call.path("function");
-      ObjectNode block = content.addObject();
-      block.put("type", "tool_use");
       String id = Json.text(call, "id");
-      block.put("id", Json.isEmpty(id) ? syntheticToolId(context.messageId(), toolCalls) : id);
-      block.put("name", function.path("name").asText());
-      block.set("input", input(function.get("arguments"), degradations));
+      content.add(
+          AnthropicMessages.toolUseBlock(
+              Json.isEmpty(id) ? ToolUseIds.synthetic(context.messageId(), toolCalls) : id,
+              function.path("name").asText(),
+              input(function.get("arguments"), degradations)));
       toolCalls++;
     }
     String stopSequence = StopReasons.matchedStopSequence(choice);
     String stopReason =
         StopReasons.stopReason(finishReason, toolCalls > 0, !Json.isEmpty(refusal), stopSequence);
-    out.put("stop_reason", stopReason);
-    out.put("stop_sequence", "stop_sequence".equals(stopReason) ? stopSequence : null);
     JsonNode usage = response.get("usage");
-    out.set("usage", (usage != null && usage.isObject() ? Usage.from(usage) : Usage.NONE).toJson());
-    return out;
+    return AnthropicMessages.message(
+        context.messageId(),
+        context.requestedModel(),
+        content,
+        stopReason,
+        "stop_sequence".equals(stopReason) ? stopSequence : null,
+        usage != null && usage.isObject() ? OpenAiUsage.of(usage) : Usage.NONE);
   }
 
   private static JsonNode input(JsonNode arguments, Degradations degradations) {
@@ -89,7 +89,7 @@ final class ResponseTranslation {
     }
     String text = arguments == null || arguments.isNull() ? "" : arguments.asText();
     if (text.isBlank()) {
-      return Json.NODES.objectNode();
+      return Json.object();
     }
     JsonNode parsed = Json.parseOrNull(text);
     if (parsed != null && parsed.isObject()) {
@@ -98,28 +98,6 @@ final class ResponseTranslation {
     degradations.report(
         "Tool call arguments that were not a JSON object were replaced by {}: the upstream sent"
             + " malformed arguments.");
-    return Json.NODES.objectNode();
-  }
-
-  private static String textOf(JsonNode content) {
-    if (content == null || content.isNull()) {
-      return null;
-    }
-    if (content.isTextual()) {
-      return content.asText();
-    }
-    StringBuilder text = new StringBuilder();
-    for (JsonNode part : content) {
-      String partText = Json.text(part, "text");
-      if (partText != null) {
-        text.append(partText);
-      }
-    }
-    return text.toString();
-  }
-
-  static String syntheticToolId(String messageId, int index) {
-    String suffix = messageId.startsWith("msg_") ? messageId.substring(4) : messageId;
-    return "toolu_" + suffix + "_" + index;
+    return Json.object();
   }
 }

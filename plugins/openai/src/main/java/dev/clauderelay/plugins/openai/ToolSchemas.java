@@ -2,8 +2,9 @@ package dev.clauderelay.plugins.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clauderelay.plugin.support.Degradations;
+import dev.clauderelay.plugin.support.Json;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +73,7 @@ final class ToolSchemas {
         return node; // boolean schemas and malformed values go through as they are
       }
       noteStrictness(node);
-      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      ObjectNode out = Json.object();
       for (Map.Entry<String, JsonNode> field : node.properties()) {
         String keyword = field.getKey();
         JsonNode value = field.getValue();

@@ -1,6 +1,7 @@
 package dev.clauderelay.plugins.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clauderelay.plugin.support.Json;
 import java.util.Set;
 
 /**

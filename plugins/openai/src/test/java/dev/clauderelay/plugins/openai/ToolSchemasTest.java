@@ -3,6 +3,7 @@ package dev.clauderelay.plugins.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clauderelay.plugin.support.Degradations;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
