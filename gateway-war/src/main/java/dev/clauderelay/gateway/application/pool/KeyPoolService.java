@@ -3,12 +3,12 @@ package dev.clauderelay.gateway.application.pool;
 import dev.clauderelay.gateway.application.admin.AdminActor;
 import dev.clauderelay.gateway.application.admin.InvalidInputException;
 import dev.clauderelay.gateway.application.admin.NotFoundException;
-import dev.clauderelay.gateway.application.admin.ProviderAdminService;
 import dev.clauderelay.gateway.application.topology.ProviderRuntime;
 import dev.clauderelay.gateway.application.topology.TopologyService;
 import dev.clauderelay.gateway.application.usage.UsageQueries;
 import dev.clauderelay.gateway.domain.model.provider.KeyStatus;
 import dev.clauderelay.gateway.domain.model.provider.ProviderKey;
+import dev.clauderelay.gateway.domain.shared.KeyFormat;
 import dev.clauderelay.gateway.infrastructure.crypto.Secrets;
 import dev.clauderelay.plugin.api.ErrorClass;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -222,7 +222,7 @@ public class KeyPoolService {
    * @throws dev.clauderelay.gateway.application.admin.ConflictException for a duplicate
    */
   public ProviderKey addKey(long providerId, NewKey key, AdminActor actor) {
-    String secret = ProviderAdminService.requireKeyFormat(key.key());
+    String secret = KeyFormat.PROVIDER_KEY.require(key.key(), InvalidInputException::ofKey);
     checkSettings("", key.label(), key.weight(), key.rpmLimit(), key.concurrencyLimit());
     return writes.insert(providerId, secret, key, actor);
   }
@@ -310,7 +310,7 @@ public class KeyPoolService {
       String masked = raw == null ? "" : Secrets.mask(raw.strip());
       String secret;
       try {
-        secret = ProviderAdminService.requireKeyFormat(raw);
+        secret = KeyFormat.PROVIDER_KEY.require(raw, InvalidInputException::ofKey);
         NewKey k = entry.key();
         checkSettings("", k.label(), k.weight(), k.rpmLimit(), k.concurrencyLimit());
       } catch (InvalidInputException e) {
