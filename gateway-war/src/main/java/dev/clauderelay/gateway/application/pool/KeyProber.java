@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clauderelay.gateway.application.topology.ProviderRuntime;
 import dev.clauderelay.gateway.domain.model.provider.ProviderKind;
 import dev.clauderelay.gateway.infrastructure.crypto.Secrets;
-import dev.clauderelay.gateway.infrastructure.upstream.AnthropicErrorClassifier;
 import dev.clauderelay.gateway.infrastructure.upstream.UpstreamClient;
 import dev.clauderelay.gateway.infrastructure.upstream.UpstreamHeaders;
 import dev.clauderelay.plugin.api.ErrorClass;
@@ -17,10 +16,8 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -98,14 +95,13 @@ public class KeyProber {
     if (status >= 200 && status < 300) {
       return new ProbeResult(status, null, "the upstream accepted the key", 0, latency);
     }
-    Map<String, List<String>> headers = new HashMap<>();
-    response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-    UpstreamAnswer answer =
-        new UpstreamAnswer(status, headers, response.body(), System.currentTimeMillis());
     ErrorClassification classification =
-        provider.transformer() == null
-            ? AnthropicErrorClassifier.classify(answer)
-            : provider.transformer().classifyError(answer);
+        provider.classifyError(
+            new UpstreamAnswer(
+                status,
+                UpstreamHeaders.lowerCased(response.headers()),
+                response.body(),
+                System.currentTimeMillis()));
     String upstreamSaid = upstreamMessage(response.body(), secret);
     String message =
         classification.message() + (upstreamSaid == null ? "" : " Upstream: " + upstreamSaid);
