@@ -153,7 +153,7 @@ public final class KeyPool {
       if (affine) {
         affinity.bind(session, key.keyId(), now);
       }
-      key.countModelRequest(model, window);
+      key.perModel.count(model, window);
       return new KeyLease(this, key, model, now);
     }
     return null;
@@ -174,7 +174,7 @@ public final class KeyPool {
     if (key == null || !key.isUsableFor(model, now) || !key.tryAcquire(now)) {
       return null;
     }
-    key.countModelRequest(model, window);
+    key.perModel.count(model, window);
     return new KeyLease(this, key, model, now);
   }
 
@@ -253,8 +253,8 @@ public final class KeyPool {
     long nextChange = all.validUntilMillis();
     int maxWeight = 1;
     for (KeyHealth key : all.keys()) {
-      if (key.isLimitedFor(model, now)) {
-        nextChange = Math.min(nextChange, key.modelUsableAgainAtMillis(model));
+      if (key.perModel.isLimitedFor(model, now)) {
+        nextChange = Math.min(nextChange, key.perModel.usableAgainAtMillis(model));
       } else {
         result.add(key);
         maxWeight = Math.max(maxWeight, key.weight());
@@ -308,9 +308,9 @@ public final class KeyPool {
       } else if (!key.isUsable(now)) {
         resting++;
         soonest = Math.min(soonest, key.usableAgainAtMillis());
-      } else if (key.isLimitedFor(model, now)) {
+      } else if (key.perModel.isLimitedFor(model, now)) {
         modelResting++;
-        soonest = Math.min(soonest, key.modelUsableAgainAtMillis(model));
+        soonest = Math.min(soonest, key.perModel.usableAgainAtMillis(model));
       } else if (excluded.contains(key.keyId())) {
         tried++;
       } else if (key.isSaturated(now)) {
@@ -434,7 +434,9 @@ public final class KeyPool {
           key.inFlight(),
           key.totalRequests(),
           key.lastUsedMillis(),
-          window == KeySelectionStrategy.NO_QUOTA_WINDOW ? 0 : key.modelRequests(model, window));
+          window == KeySelectionStrategy.NO_QUOTA_WINDOW
+              ? 0
+              : key.perModel.requests(model, window));
     }
   }
 }
