@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ import java.util.concurrent.CompletionException;
  */
 @ApplicationScoped
 public class KeyProber {
+
+  /** Probes in flight at once for one batch: an import's test, a maintenance run. */
+  static final int PARALLELISM = 8;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration MAX_PROBE_TIME = Duration.ofSeconds(15);
@@ -65,6 +69,22 @@ public class KeyProber {
           }
           return verdict(provider, secret, response, latency);
         });
+  }
+
+  /**
+   * Probes many secrets against {@code provider}'s upstream, at most {@value #PARALLELISM} at a
+   * time, and waits for every answer; the answers come in the order of {@code secrets}.
+   */
+  public List<ProbeResult> probeAll(ProviderRuntime provider, List<String> secrets) {
+    List<ProbeResult> results = new ArrayList<>(secrets.size());
+    for (int from = 0; from < secrets.size(); from += PARALLELISM) {
+      List<CompletableFuture<ProbeResult>> wave = new ArrayList<>();
+      for (String secret : secrets.subList(from, Math.min(secrets.size(), from + PARALLELISM))) {
+        wave.add(probe(provider, secret));
+      }
+      wave.forEach(f -> results.add(f.join()));
+    }
+    return results;
   }
 
   /** The model list of the provider's kind, asking for the shortest page. */
