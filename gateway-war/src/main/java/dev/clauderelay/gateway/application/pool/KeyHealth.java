@@ -8,9 +8,9 @@ import java.util.Locale;
 /**
  * The live state of one provider key: its secret and settings (from the admin), its status and its
  * transitions, with its traffic counters ({@link KeyCounters}) and per-model state ({@link
- * KeyModels}) as parts. Status changes are rare and synchronized on the instance; everything the
- * request path touches is read and counted without a lock. Survives topology rebuilds: a key keeps
- * its live state when an admin edits another key.
+ * KeyModels}) as parts. Counters are atomics updated without locks; status changes are rare and
+ * synchronized on the instance. Survives topology rebuilds: a key keeps its live state when an
+ * admin edits another key.
  *
  * <p>Who may change the status: traffic moves a key between active, cooling down, exhausted and
  * invalid, never out of disabled; only an admin (through the database and {@link #adopt}) disables
