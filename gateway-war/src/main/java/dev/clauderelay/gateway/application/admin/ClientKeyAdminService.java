@@ -4,6 +4,7 @@ import dev.clauderelay.gateway.application.routing.ModelPattern;
 import dev.clauderelay.gateway.application.topology.TopologyChanged;
 import dev.clauderelay.gateway.domain.model.clientkey.ClientKey;
 import dev.clauderelay.gateway.domain.model.clientkey.ClientKeyRepository;
+import dev.clauderelay.gateway.domain.shared.KeyFormat;
 import dev.clauderelay.gateway.infrastructure.crypto.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -41,7 +42,9 @@ public class ClientKeyAdminService {
       throw new ConflictException("A client key named '" + name + "' exists already.");
     }
     String clear =
-        input.key() != null ? requireKeyFormat(input.key()) : "rk-" + Secrets.randomToken(30);
+        input.key() != null
+            ? KeyFormat.CLIENT_KEY.require(input.key(), InvalidInputException::ofKey)
+            : "rk-" + Secrets.randomToken(30);
     ClientKey key = new ClientKey(name, Secrets.sha256Hex(clear), Secrets.mask(clear));
     applyLimits(key, input);
     key = keys.save(key);
@@ -78,7 +81,7 @@ public class ClientKeyAdminService {
     }
     ClientKey key = existing.get();
     if (input.key() != null) {
-      String clear = requireKeyFormat(input.key());
+      String clear = KeyFormat.CLIENT_KEY.require(input.key(), InvalidInputException::ofKey);
       key.rekey(Secrets.sha256Hex(clear), Secrets.mask(clear));
     }
     return update(key.id(), input, actor);
@@ -127,19 +130,6 @@ public class ClientKeyAdminService {
     String trimmed = name.strip();
     if (trimmed.length() > 100) {
       throw new InvalidInputException("name", "must be at most 100 characters");
-    }
-    return trimmed;
-  }
-
-  private static String requireKeyFormat(String key) {
-    String trimmed = key.strip();
-    if (trimmed.length() < 16 || trimmed.length() > 200) {
-      throw new InvalidInputException("key", "must be between 16 and 200 characters");
-    }
-    for (char c : trimmed.toCharArray()) {
-      if (c <= ' ' || c > '~') {
-        throw new InvalidInputException("key", "must be printable ASCII without spaces");
-      }
     }
     return trimmed;
   }

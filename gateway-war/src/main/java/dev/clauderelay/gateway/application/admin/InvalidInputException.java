@@ -1,5 +1,7 @@
 package dev.clauderelay.gateway.application.admin;
 
+import dev.clauderelay.gateway.domain.shared.KeyFormat;
+
 /**
  * Admin input the relay cannot accept; the message names the field and the problem, such as {@code
  * baseUrl: must be an http or https URL}.
@@ -27,6 +29,11 @@ public class InvalidInputException extends RuntimeException {
    */
   public static InvalidInputException withReason(String reason, String field, String problem) {
     return new InvalidInputException(field, problem, reason);
+  }
+
+  /** A key that does not have its {@link KeyFormat}, refused on the field {@code key}. */
+  public static InvalidInputException ofKey(KeyFormat.Violation violation) {
+    return withReason(violation.reason(), "key", violation.problem());
   }
 
   public String field() {

@@ -10,6 +10,7 @@ import dev.clauderelay.gateway.domain.model.provider.ProviderRepository;
 import dev.clauderelay.gateway.domain.model.provider.ProviderSettings;
 import dev.clauderelay.gateway.domain.model.route.Route;
 import dev.clauderelay.gateway.domain.model.route.RouteRepository;
+import dev.clauderelay.gateway.domain.shared.KeyFormat;
 import dev.clauderelay.gateway.infrastructure.crypto.Secrets;
 import dev.clauderelay.gateway.infrastructure.plugins.PluginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,13 +73,10 @@ public class ProviderAdminService {
   public Provider create(ProviderInput input, List<String> keys, AdminActor actor) {
     java.util.Set<String> seen = new java.util.LinkedHashSet<>();
     for (int i = 0; i < keys.size(); i++) {
-      String key;
-      try {
-        key = requireKeyFormat(keys.get(i));
-      } catch (InvalidInputException e) {
-        throw new InvalidInputException(
-            "keys[" + i + "]", e.getMessage().replaceFirst("^key: ", ""));
-      }
+      String field = "keys[" + i + "]";
+      String key =
+          KeyFormat.PROVIDER_KEY.require(
+              keys.get(i), wrong -> new InvalidInputException(field, wrong.problem()));
       if (!seen.add(key)) {
         throw new InvalidInputException("keys[" + i + "]", "repeats an earlier key of this list");
       }
@@ -157,7 +155,7 @@ public class ProviderAdminService {
 
   /** Adds the key unless the pool holds it already; for the configuration file. */
   public boolean addKeyIfAbsent(long providerId, String secret, AdminActor actor) {
-    String trimmed = requireKeyFormat(secret);
+    String trimmed = KeyFormat.PROVIDER_KEY.require(secret, InvalidInputException::ofKey);
     if (providers.findKeyByFingerprint(providerId, Secrets.sha256Hex(trimmed)).isPresent()) {
       return false;
     }
@@ -168,24 +166,6 @@ public class ProviderAdminService {
   public List<ProviderKey> keys(long providerId) {
     get(providerId);
     return providers.keys(providerId);
-  }
-
-  public static String requireKeyFormat(String secret) {
-    if (secret == null || secret.isBlank()) {
-      throw InvalidInputException.withReason("key_empty", "key", "must not be empty");
-    }
-    String trimmed = secret.strip();
-    if (trimmed.length() < 8 || trimmed.length() > 1024) {
-      throw InvalidInputException.withReason(
-          "key_length", "key", "must be between 8 and 1024 characters");
-    }
-    for (char c : trimmed.toCharArray()) {
-      if (c <= ' ' || c > '~') {
-        throw InvalidInputException.withReason(
-            "key_characters", "key", "must be printable ASCII without spaces");
-      }
-    }
-    return trimmed;
   }
 
   private void renameInFallbacks(String oldName, String newName) {

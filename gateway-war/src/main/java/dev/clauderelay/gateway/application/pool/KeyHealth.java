@@ -2,28 +2,21 @@ package dev.clauderelay.gateway.application.pool;
 
 import dev.clauderelay.gateway.domain.model.provider.KeyStatus;
 import dev.clauderelay.plugin.api.ErrorClass;
-import dev.clauderelay.plugin.api.KeySelectionStrategy;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.Locale;
 
 /**
- * The live state of one provider key: its secret and settings (from the admin), its status,
- * per-model limits and counters (from traffic). Counters are atomics updated without locks; status
- * changes are rare and synchronized on the instance. Survives topology rebuilds: a key keeps its
- * counters when an admin edits another key.
+ * The live state of one provider key: its secret and settings (from the admin), its status and its
+ * transitions, with its traffic counters ({@link KeyCounters}) and per-model state ({@link
+ * KeyModels}) as parts. Counters are atomics updated without locks; status changes are rare and
+ * synchronized on the instance. Survives topology rebuilds: a key keeps its live state when an
+ * admin edits another key.
  *
  * <p>Who may change the status: traffic moves a key between active, cooling down, exhausted and
  * invalid, never out of disabled; only an admin (through the database and {@link #adopt}) disables
  * or re-enables it; a passing probe brings an invalid key back.
  */
 public final class KeyHealth {
-
-  private static final int CLASSES = ErrorClass.values().length;
 
   private final long keyId;
   private final long providerId;
@@ -37,41 +30,23 @@ public final class KeyHealth {
   private volatile long createdAtMillis;
   private volatile long adminRevision;
 
-  final AtomicInteger inFlight = new AtomicInteger();
-  final AtomicLong totalRequests = new AtomicLong();
-  final AtomicLong successes = new AtomicLong();
-  final AtomicLong failures = new AtomicLong();
-  final AtomicLong rateLimited = new AtomicLong();
-
-  /** Outcomes by {@link ErrorClass} ordinal; {@code CLIENT_ERROR} counts the client's mistakes. */
-  final AtomicLongArray byClass = new AtomicLongArray(CLASSES);
-
-  final AtomicLong latencyTotalMillis = new AtomicLong();
-  final AtomicLong latencyCount = new AtomicLong();
-  private volatile long lastUsedMillis;
-
   private volatile KeyStatus status;
   private volatile long statusUntilMillis;
   private volatile String statusReason;
-  private volatile String lastError;
-  private volatile long lastErrorMillis;
-
-  /** Per-model limits and quota-window counts; {@code null} until a model first needs one. */
-  private volatile Map<String, ModelState> models;
-
-  /** Requests of the last minute, when the key has a requests-per-minute limit. */
-  private volatile RateWindow minute;
 
   /** When an invalid key is probed next, and how long the wait after that one doubles from. */
   private volatile long nextProbeMillis;
 
   private volatile long probeBackoffMillis;
 
-  /** Set on every change the database has not seen yet; cleared by the state writer. */
+  /** Set on every change of the status or settings the database has not seen yet. */
   private volatile boolean dirty;
 
-  /** Set when the per-model states changed since the state writer last wrote them. */
-  private volatile boolean modelsDirty;
+  /** The traffic: requests in flight, per minute, and every outcome's counters. */
+  final KeyCounters counters = new KeyCounters();
+
+  /** Rests bound to one model, and the strategy's per-model quota-window counts. */
+  final KeyModels perModel = new KeyModels();
 
   KeyHealth(long keyId, long providerId) {
     this.keyId = keyId;
@@ -88,32 +63,14 @@ public final class KeyHealth {
     status = stored.status();
     statusUntilMillis = stored.statusUntilMillis();
     statusReason = stored.statusReason();
-    totalRequests.set(stored.totalRequests());
-    successes.set(stored.successes());
-    failures.set(stored.failures());
-    rateLimited.set(stored.rateLimited());
-    byClass.set(ErrorClass.RATE_LIMITED.ordinal(), stored.rateLimited());
-    byClass.set(ErrorClass.KEY_INVALID.ordinal(), stored.keyInvalidFailures());
-    byClass.set(ErrorClass.QUOTA_EXHAUSTED.ordinal(), stored.quotaFailures());
-    byClass.set(ErrorClass.OVERLOADED.ordinal(), stored.overloadedFailures());
-    byClass.set(ErrorClass.UPSTREAM_ERROR.ordinal(), stored.upstreamFailures());
-    byClass.set(ErrorClass.CLIENT_ERROR.ordinal(), stored.clientErrors());
-    latencyTotalMillis.set(stored.latencyTotalMillis());
-    latencyCount.set(stored.latencyCount());
-    lastUsedMillis = stored.lastUsedMillis();
-    lastError = stored.lastError();
-    lastErrorMillis = stored.lastErrorMillis();
-    for (KeySnapshot.ModelSnapshot model : stored.models()) {
-      ModelState state = modelState(model.model());
-      state.restore(model);
-    }
-    modelsDirty = false;
+    counters.restore(stored);
+    perModel.restore(stored.models());
   }
 
   /**
    * Takes the admin-owned fields of a rebuilt key and leaves traffic state alone, unless the admin
    * changed the status since this instance last saw it ({@code adminRevision}): then the stored
-   * status is the admin's decision and wins; re-enabling also lifts every per-model limit.
+   * status is the admin's decision and wins; re-enabling also lifts every per-model rest.
    */
   void adopt(KeySnapshot stored, String decryptedSecret) {
     if (decryptedSecret != null) {
@@ -128,7 +85,7 @@ public final class KeyHealth {
         statusUntilMillis = stored.statusUntilMillis();
         statusReason = stored.statusReason();
         if (status == KeyStatus.ACTIVE) {
-          clearModelLimits();
+          perModel.liftAll();
           probeBackoffMillis = 0;
         }
         dirty = true;
@@ -167,27 +124,7 @@ public final class KeyHealth {
 
   /** Whether the key may serve {@code model} now: usable, and not resting for that model. */
   boolean isUsableFor(String model, long nowMillis) {
-    return isUsable(nowMillis) && !isLimitedFor(model, nowMillis);
-  }
-
-  /** Whether {@code model}'s own limit keeps this key from it now; lifts a limit that is due. */
-  boolean isLimitedFor(String model, long nowMillis) {
-    Map<String, ModelState> current = models;
-    if (current == null || model == null) {
-      return false;
-    }
-    ModelState state = current.get(model);
-    if (state == null || state.status == null) {
-      return false;
-    }
-    if (nowMillis < state.untilMillis) {
-      return true;
-    }
-    if (state.liftIfDue(nowMillis)) {
-      modelsDirty = true;
-      dirty = true;
-    }
-    return false;
+    return isUsable(nowMillis) && !perModel.isLimitedFor(model, nowMillis);
   }
 
   /** When a cooling or exhausted key becomes usable again; {@code Long.MAX_VALUE} otherwise. */
@@ -198,66 +135,17 @@ public final class KeyHealth {
         : Long.MAX_VALUE;
   }
 
-  /** When {@code model}'s limit on this key lifts; {@code Long.MAX_VALUE} when it has none. */
-  long modelUsableAgainAtMillis(String model) {
-    Map<String, ModelState> current = models;
-    ModelState state = current == null ? null : current.get(model);
-    return state == null || state.status == null ? Long.MAX_VALUE : state.untilMillis;
-  }
-
-  /**
-   * Takes one request slot if the key is under its concurrency and requests-per-minute limits, as
-   * one atomic step per limit: parallel leases never push the key past either.
-   */
+  /** Takes one request slot if the key is under its concurrency and per-minute limits. */
   boolean tryAcquire(long nowMillis) {
-    int limit = concurrencyLimit;
-    while (true) {
-      int current = inFlight.get();
-      if (limit > 0 && current >= limit) {
-        return false;
-      }
-      if (inFlight.compareAndSet(current, current + 1)) {
-        break;
-      }
-    }
-    int rpm = rpmLimit;
-    if (rpm > 0 && !rateWindow().tryAcquire(nowMillis, rpm)) {
-      inFlight.decrementAndGet();
-      return false;
-    }
-    return true;
+    return counters.tryAcquire(nowMillis, concurrencyLimit, rpmLimit);
   }
 
   /** Whether a limit would refuse a request now, without taking a slot (for descriptions). */
   boolean isSaturated(long nowMillis) {
-    int limit = concurrencyLimit;
-    if (limit > 0 && inFlight.get() >= limit) {
-      return true;
-    }
-    int rpm = rpmLimit;
-    RateWindow window = minute;
-    return rpm > 0 && window != null && window.count(nowMillis) >= rpm;
+    return counters.isSaturated(nowMillis, concurrencyLimit, rpmLimit);
   }
 
-  void release() {
-    inFlight.decrementAndGet();
-  }
-
-  private RateWindow rateWindow() {
-    RateWindow window = minute;
-    if (window == null) {
-      synchronized (this) {
-        window = minute;
-        if (window == null) {
-          window = new RateWindow();
-          minute = window;
-        }
-      }
-    }
-    return window;
-  }
-
-  // ---- traffic's changes -------------------------------------------------------------------
+  // ---- traffic's and probes' changes -------------------------------------------------------
 
   /**
    * Rests the key as a whole until {@code untilMillis} ({@code COOLING_DOWN} or {@code EXHAUSTED}).
@@ -280,13 +168,6 @@ public final class KeyHealth {
     }
     setStatus(restStatus, untilMillis, reason);
     return true;
-  }
-
-  /** Rests the key for {@code model} only, leaving it usable for every other model. */
-  void restForModel(String model, KeyStatus restStatus, long untilMillis, String reason) {
-    modelState(model).rest(restStatus, untilMillis, reason);
-    modelsDirty = true;
-    dirty = true;
   }
 
   /** The upstream refused the key: no traffic until a probe passes or an admin re-enables it. */
@@ -347,21 +228,11 @@ public final class KeyHealth {
     return status == KeyStatus.INVALID && nowMillis >= nextProbeMillis;
   }
 
-  /** Moves a due cooling or exhausted key back to active and lifts due per-model limits. */
+  /** Moves a due cooling or exhausted key back to active and lifts due per-model rests. */
   boolean recoverIfDue(long nowMillis) {
     boolean changed = status != KeyStatus.ACTIVE && usableAgainAtMillis() <= nowMillis;
     isUsable(nowMillis);
-    Map<String, ModelState> current = models;
-    if (current != null) {
-      for (ModelState state : current.values()) {
-        if (state.liftIfDue(nowMillis)) {
-          modelsDirty = true;
-          dirty = true;
-          changed = true;
-        }
-      }
-    }
-    return changed;
+    return perModel.liftDue(nowMillis) || changed;
   }
 
   private void setStatus(KeyStatus newStatus, long untilMillis, String reason) {
@@ -371,126 +242,25 @@ public final class KeyHealth {
     dirty = true;
   }
 
-  void recordError(String message, long nowMillis) {
-    lastError = message;
-    lastErrorMillis = nowMillis;
-    dirty = true;
+  private static String describe(KeyStatus status) {
+    return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
-  void recordOutcome(ErrorClass outcome, long latencyMillis) {
-    if (outcome != null) {
-      byClass.incrementAndGet(outcome.ordinal());
-    }
-    if (latencyMillis >= 0) {
-      latencyTotalMillis.addAndGet(latencyMillis);
-      latencyCount.incrementAndGet();
-    }
-    dirty = true;
-  }
+  // ---- for the state writer ----------------------------------------------------------------
 
-  void markUsed(long nowMillis) {
-    lastUsedMillis = nowMillis;
-    dirty = true;
-  }
-
+  /** Marks the key for the state writer (a lease ended, or its write failed). */
   void markDirty() {
     dirty = true;
   }
 
+  /**
+   * Whether any part of the key changed since the state writer last took it; clears the marks of
+   * the status and the counters (the per-model one stays for {@link KeyModels#takeUnwritten}).
+   */
   boolean takeDirty() {
-    if (!dirty) {
-      return false;
-    }
+    boolean changed = dirty;
     dirty = false;
-    return true;
-  }
-
-  boolean takeModelsDirty() {
-    if (!modelsDirty) {
-      return false;
-    }
-    modelsDirty = false;
-    return true;
-  }
-
-  void markModelsDirty() {
-    modelsDirty = true;
-  }
-
-  // ---- per-model quota windows -------------------------------------------------------------
-
-  /** Counts one request for {@code model} in the strategy's quota window starting at the given. */
-  void countModelRequest(String model, long windowStart) {
-    if (windowStart == KeySelectionStrategy.NO_QUOTA_WINDOW || model == null) {
-      return;
-    }
-    modelState(model).count(windowStart);
-    modelsDirty = true;
-  }
-
-  /** Requests for {@code model} since {@code windowStart}, 0 when the window is a new one. */
-  long modelRequests(String model, long windowStart) {
-    Map<String, ModelState> current = models;
-    ModelState state = current == null ? null : current.get(model);
-    return state == null ? 0 : state.requestsIn(windowStart);
-  }
-
-  private ModelState modelState(String model) {
-    Map<String, ModelState> current = models;
-    if (current == null) {
-      synchronized (this) {
-        current = models;
-        if (current == null) {
-          current = new ConcurrentHashMap<>(4);
-          models = current;
-        }
-      }
-    }
-    return current.computeIfAbsent(model, m -> new ModelState());
-  }
-
-  private void clearModelLimits() {
-    Map<String, ModelState> current = models;
-    if (current != null) {
-      current.values().forEach(ModelState::lift);
-      modelsDirty = true;
-    }
-  }
-
-  /** The per-model states, for admins and the state writer. */
-  public List<KeySnapshot.ModelSnapshot> modelStates() {
-    Map<String, ModelState> current = models;
-    if (current == null) {
-      return List.of();
-    }
-    List<KeySnapshot.ModelSnapshot> result = new ArrayList<>(current.size());
-    current.forEach((model, state) -> result.add(state.snapshot(model)));
-    return result;
-  }
-
-  /** Models this key rests for at {@code nowMillis}, with when each limit lifts. */
-  public List<KeySnapshot.ModelSnapshot> modelLimits(long nowMillis) {
-    return modelStates().stream()
-        .filter(m -> m.status() != null && m.untilMillis() > nowMillis)
-        .toList();
-  }
-
-  /** Whether this key rests for some model at {@code nowMillis}. */
-  public boolean hasModelLimits(long nowMillis) {
-    Map<String, ModelState> current = models;
-    if (current == null) {
-      return false;
-    }
-    for (ModelState state : current.values()) {
-      if (state.status != null && state.untilMillis > nowMillis) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static String describe(KeyStatus status) {
-    return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return counters.takeUnwritten() | changed | perModel.unwritten();
   }
 
   // ---- reading -----------------------------------------------------------------------------
@@ -542,16 +312,6 @@ public final class KeyHealth {
     return adminRevision;
   }
 
-  public int inFlight() {
-    return inFlight.get();
-  }
-
-  /** Requests sent in the last 60 seconds, counted only for keys with a per-minute limit. */
-  public int requestsLastMinute(long nowMillis) {
-    RateWindow window = minute;
-    return window == null ? 0 : window.count(nowMillis);
-  }
-
   public KeyStatus status() {
     return status;
   }
@@ -564,120 +324,77 @@ public final class KeyHealth {
     return statusReason;
   }
 
-  public String lastError() {
-    return lastError;
-  }
-
-  public long lastErrorMillis() {
-    return lastErrorMillis;
-  }
-
-  public long lastUsedMillis() {
-    return lastUsedMillis;
-  }
-
   public long nextProbeMillis() {
     return nextProbeMillis;
   }
 
+  /** The per-model states, for admins and the state writer. */
+  public List<KeySnapshot.ModelSnapshot> modelStates() {
+    return perModel.snapshots();
+  }
+
+  /** Models this key rests for at {@code nowMillis}, with when each rest ends. */
+  public List<KeySnapshot.ModelSnapshot> modelLimits(long nowMillis) {
+    return perModel.rests(nowMillis);
+  }
+
+  /** Whether this key rests for some model at {@code nowMillis}. */
+  public boolean hasModelLimits(long nowMillis) {
+    return perModel.hasRests(nowMillis);
+  }
+
+  public int inFlight() {
+    return counters.inFlight();
+  }
+
+  /** Requests sent in the last 60 seconds, counted only for keys with a per-minute limit. */
+  public int requestsLastMinute(long nowMillis) {
+    return counters.requestsLastMinute(nowMillis);
+  }
+
+  public long lastUsedMillis() {
+    return counters.lastUsedMillis();
+  }
+
+  public String lastError() {
+    return counters.lastError();
+  }
+
+  public long lastErrorMillis() {
+    return counters.lastErrorMillis();
+  }
+
   public long totalRequests() {
-    return totalRequests.get();
+    return counters.totalRequests();
   }
 
   public long successes() {
-    return successes.get();
+    return counters.successes();
   }
 
   public long failures() {
-    return failures.get();
+    return counters.failures();
   }
 
   public long rateLimited() {
-    return rateLimited.get();
+    return counters.rateLimited();
   }
 
   /** Outcomes of one class: failures for the retryable classes, mistakes for client errors. */
   public long outcomes(ErrorClass errorClass) {
-    return byClass.get(errorClass.ordinal());
+    return counters.outcomes(errorClass);
   }
 
   /** Mean time from lease to outcome, in milliseconds; 0 before the first outcome. */
   public long averageLatencyMillis() {
-    long count = latencyCount.get();
-    return count == 0 ? 0 : latencyTotalMillis.get() / count;
+    return counters.averageLatencyMillis();
   }
 
   public long latencyTotalMillis() {
-    return latencyTotalMillis.get();
+    return counters.latencyTotalMillis();
   }
 
   public long latencyCount() {
-    return latencyCount.get();
-  }
-
-  /**
-   * One model's limit and quota-window count on this key. Limits change under the state's lock; the
-   * request path reads the volatile fields without one, and counts with an atomic (a window change
-   * resets the count under the lock, so a count racing it may land in either window: the counts
-   * steer a balance, they bill nothing).
-   */
-  static final class ModelState {
-    volatile KeyStatus status;
-    volatile long untilMillis;
-    volatile String reason;
-    private volatile long windowStart = KeySelectionStrategy.NO_QUOTA_WINDOW;
-    private final AtomicLong windowRequests = new AtomicLong();
-
-    synchronized void rest(KeyStatus restStatus, long until, String why) {
-      if (status != null && untilMillis >= until) {
-        return;
-      }
-      status = restStatus;
-      untilMillis = until;
-      reason = why;
-    }
-
-    synchronized boolean liftIfDue(long nowMillis) {
-      if (status != null && nowMillis >= untilMillis) {
-        lift();
-        return true;
-      }
-      return false;
-    }
-
-    synchronized void lift() {
-      status = null;
-      untilMillis = 0;
-      reason = null;
-    }
-
-    void count(long start) {
-      if (start != windowStart) {
-        synchronized (this) {
-          if (start != windowStart) {
-            windowRequests.set(0);
-            windowStart = start;
-          }
-        }
-      }
-      windowRequests.incrementAndGet();
-    }
-
-    long requestsIn(long start) {
-      return start == windowStart ? windowRequests.get() : 0;
-    }
-
-    synchronized void restore(KeySnapshot.ModelSnapshot stored) {
-      status = stored.status();
-      untilMillis = stored.untilMillis();
-      reason = stored.reason();
-      windowStart = stored.windowStart();
-      windowRequests.set(stored.windowRequests());
-    }
-
-    synchronized KeySnapshot.ModelSnapshot snapshot(String model) {
-      return new KeySnapshot.ModelSnapshot(
-          model, status, untilMillis, reason, windowStart, windowRequests.get());
-    }
+    return counters.latencyCount();
   }
 }

@@ -40,8 +40,7 @@ public final class KeyLease implements CredentialLease {
     this.key = key;
     this.model = model;
     this.leasedAtMillis = nowMillis;
-    key.totalRequests.incrementAndGet();
-    key.markUsed(nowMillis);
+    key.counters.leased(nowMillis);
   }
 
   public KeyHealth key() {
@@ -77,8 +76,7 @@ public final class KeyLease implements CredentialLease {
   @Override
   public void succeeded() {
     if (outcomeRecorded.compareAndSet(false, true)) {
-      key.successes.incrementAndGet();
-      key.recordOutcome(null, pool.now() - leasedAtMillis);
+      key.counters.succeeded(pool.now() - leasedAtMillis);
     }
   }
 
@@ -112,25 +110,15 @@ public final class KeyLease implements CredentialLease {
       return;
     }
     long now = pool.now();
-    long latency = now - leasedAtMillis;
-    key.recordOutcome(errorClass, latency);
-    if (errorClass == ErrorClass.CLIENT_ERROR) {
-      // The request was wrong, not the key: the key answered, so it counts as healthy.
-      key.successes.incrementAndGet();
-      return;
-    }
-    key.failures.incrementAndGet();
-    key.recordError(reason, now);
+    key.counters.failed(errorClass, now - leasedAtMillis, reason, now);
     switch (errorClass) {
-      case RATE_LIMITED -> {
-        key.rateLimited.incrementAndGet();
-        rest(
-            KeyStatus.COOLING_DOWN,
-            untilMillis,
-            now + DEFAULT_COOLDOWN.toMillis(),
-            reason,
-            limitedModel);
-      }
+      case RATE_LIMITED ->
+          rest(
+              KeyStatus.COOLING_DOWN,
+              untilMillis,
+              now + DEFAULT_COOLDOWN.toMillis(),
+              reason,
+              limitedModel);
       case QUOTA_EXHAUSTED ->
           rest(
               KeyStatus.EXHAUSTED,
@@ -145,6 +133,7 @@ public final class KeyLease implements CredentialLease {
       }
       default -> {
         // OVERLOADED, UPSTREAM_ERROR: the upstream's trouble, not the key's; the key stays usable.
+        // CLIENT_ERROR: the request was wrong, not the key; the key answered, so it is healthy.
       }
     }
   }
@@ -157,7 +146,7 @@ public final class KeyLease implements CredentialLease {
       String limitedModel) {
     long until = untilMillis > pool.now() ? untilMillis : defaultUntil;
     if (limitedModel != null) {
-      key.restForModel(limitedModel, restStatus, until, reason);
+      key.perModel.rest(limitedModel, restStatus, until, reason);
       pool.modelLimited(limitedModel);
     } else if (key.rest(restStatus, until, reason)) {
       pool.invalidate();
@@ -167,7 +156,7 @@ public final class KeyLease implements CredentialLease {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      key.release();
+      key.counters.release();
       key.markDirty();
     }
   }

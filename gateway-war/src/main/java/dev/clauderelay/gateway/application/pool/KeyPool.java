@@ -1,23 +1,19 @@
 package dev.clauderelay.gateway.application.pool;
 
 import dev.clauderelay.gateway.domain.model.provider.KeyStatus;
-import dev.clauderelay.plugin.api.KeyCandidate;
-import dev.clauderelay.plugin.api.KeyCandidates;
 import dev.clauderelay.plugin.api.KeySelectionStrategy;
-import dev.clauderelay.plugin.api.SelectionContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The keys of one provider at run time. Keeps an array of the keys usable now (and one per model
@@ -31,7 +27,6 @@ import java.util.logging.Logger;
  */
 public final class KeyPool {
 
-  private static final Logger LOG = Logger.getLogger(KeyPool.class.getName());
   private static final KeyHealth[] NONE = new KeyHealth[0];
 
   private final long providerId;
@@ -128,7 +123,7 @@ public final class KeyPool {
     if (keys.length == 0) {
       return null;
     }
-    long window = quotaWindowStart(strategy, model, now);
+    long window = KeySelection.quotaWindowStart(strategy, model, now);
     boolean affine = sessionAffinity && session != null;
     if (affine) {
       KeyLease kept = leaseAffine(session, model, excluded, now, window);
@@ -153,7 +148,7 @@ public final class KeyPool {
       if (affine) {
         affinity.bind(session, key.keyId(), now);
       }
-      key.countModelRequest(model, window);
+      key.perModel.count(model, window);
       return new KeyLease(this, key, model, now);
     }
     return null;
@@ -174,18 +169,8 @@ public final class KeyPool {
     if (key == null || !key.isUsableFor(model, now) || !key.tryAcquire(now)) {
       return null;
     }
-    key.countModelRequest(model, window);
+    key.perModel.count(model, window);
     return new KeyLease(this, key, model, now);
-  }
-
-  private static long quotaWindowStart(KeySelectionStrategy strategy, String model, long now) {
-    try {
-      long start = strategy.quotaWindowStart(model, now);
-      return start > now ? now : start;
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Strategy " + strategy.id() + " failed to name its quota window", e);
-      return KeySelectionStrategy.NO_QUOTA_WINDOW;
-    }
   }
 
   private int select(
@@ -194,21 +179,8 @@ public final class KeyPool {
     if (keys.length == 1) {
       return 0;
     }
-    SelectionContext context =
-        new SelectionContext(sequence.getAndIncrement(), ThreadLocalRandom.current(), model, now);
-    try {
-      int index = strategy.select(new Candidates(keys, view.maxWeight(), model, window), context);
-      if (index >= 0 && index < keys.length) {
-        return index;
-      }
-      LOG.log(
-          Level.WARNING,
-          "Strategy {0} chose index {1} of {2}",
-          new Object[] {strategy.id(), index, keys.length});
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Strategy " + strategy.id() + " failed; using the first key", e);
-    }
-    return 0;
+    return KeySelection.select(
+        strategy, keys, view.maxWeight(), model, now, window, sequence.getAndIncrement());
   }
 
   private View usableFor(String model, long now) {
@@ -253,8 +225,8 @@ public final class KeyPool {
     long nextChange = all.validUntilMillis();
     int maxWeight = 1;
     for (KeyHealth key : all.keys()) {
-      if (key.isLimitedFor(model, now)) {
-        nextChange = Math.min(nextChange, key.modelUsableAgainAtMillis(model));
+      if (key.perModel.isLimitedFor(model, now)) {
+        nextChange = Math.min(nextChange, key.perModel.usableAgainAtMillis(model));
       } else {
         result.add(key);
         maxWeight = Math.max(maxWeight, key.weight());
@@ -308,9 +280,9 @@ public final class KeyPool {
       } else if (!key.isUsable(now)) {
         resting++;
         soonest = Math.min(soonest, key.usableAgainAtMillis());
-      } else if (key.isLimitedFor(model, now)) {
+      } else if (key.perModel.isLimitedFor(model, now)) {
         modelResting++;
-        soonest = Math.min(soonest, key.modelUsableAgainAtMillis(model));
+        soonest = Math.min(soonest, key.perModel.usableAgainAtMillis(model));
       } else if (excluded.contains(key.keyId())) {
         tried++;
       } else if (key.isSaturated(now)) {
@@ -392,14 +364,14 @@ public final class KeyPool {
   /** Keys by state: {@code active}, {@code cooling_down}, ... and {@code limited_for_a_model}. */
   public Map<String, Integer> countsByState() {
     long now = clock.getAsLong();
-    Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
     for (KeyStatus status : KeyStatus.values()) {
-      counts.put(status.name().toLowerCase(java.util.Locale.ROOT), 0);
+      counts.put(status.name().toLowerCase(Locale.ROOT), 0);
     }
     int modelLimited = 0;
     for (KeyHealth key : members) {
       key.isUsable(now);
-      counts.merge(key.status().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+      counts.merge(key.status().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
       if (key.status() == KeyStatus.ACTIVE && key.hasModelLimits(now)) {
         modelLimited++;
       }
@@ -415,26 +387,5 @@ public final class KeyPool {
 
   long now() {
     return clock.getAsLong();
-  }
-
-  /** The strategy's view of the usable keys: built per call, reads nothing it is not asked for. */
-  private record Candidates(KeyHealth[] keys, int maxWeight, String model, long window)
-      implements KeyCandidates {
-    @Override
-    public int size() {
-      return keys.length;
-    }
-
-    @Override
-    public KeyCandidate get(int index) {
-      KeyHealth key = keys[index];
-      return new KeyCandidate(
-          key.keyId(),
-          key.weight(),
-          key.inFlight(),
-          key.totalRequests(),
-          key.lastUsedMillis(),
-          window == KeySelectionStrategy.NO_QUOTA_WINDOW ? 0 : key.modelRequests(model, window));
-    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.clauderelay.gateway.application.pool;
 
-import dev.clauderelay.gateway.domain.model.provider.KeyStatus;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -108,23 +107,5 @@ public final class KeyPools {
   /** Puts back keys whose write failed, so the next flush retries them. */
   public void markDirty(List<KeyHealth> failed) {
     failed.forEach(KeyHealth::markDirty);
-  }
-
-  /** Moves every due key of every pool back to active; returns how many changed. */
-  public int recoverDue() {
-    int changed = 0;
-    for (KeyPool pool : pools.values()) {
-      changed += pool.recoverDue().size();
-    }
-    return changed;
-  }
-
-  /** The number of keys of each status over all pools; for health. */
-  public Map<KeyStatus, Integer> statusCounts() {
-    Map<KeyStatus, Integer> counts = new HashMap<>();
-    for (KeyHealth key : keys.values()) {
-      counts.merge(key.status(), 1, Integer::sum);
-    }
-    return counts;
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clauderelay.gateway.application.topology.ProviderRuntime;
 import dev.clauderelay.gateway.domain.model.provider.ProviderKind;
 import dev.clauderelay.gateway.infrastructure.crypto.Secrets;
-import dev.clauderelay.gateway.infrastructure.upstream.AnthropicErrorClassifier;
 import dev.clauderelay.gateway.infrastructure.upstream.UpstreamClient;
 import dev.clauderelay.gateway.infrastructure.upstream.UpstreamHeaders;
 import dev.clauderelay.plugin.api.ErrorClass;
@@ -17,10 +16,9 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,6 +32,9 @@ import java.util.concurrent.CompletionException;
  */
 @ApplicationScoped
 public class KeyProber {
+
+  /** Probes in flight at once for one batch: an import's test, a maintenance run. */
+  static final int PARALLELISM = 8;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration MAX_PROBE_TIME = Duration.ofSeconds(15);
@@ -70,6 +71,22 @@ public class KeyProber {
         });
   }
 
+  /**
+   * Probes many secrets against {@code provider}'s upstream, at most {@value #PARALLELISM} at a
+   * time, and waits for every answer; the answers come in the order of {@code secrets}.
+   */
+  public List<ProbeResult> probeAll(ProviderRuntime provider, List<String> secrets) {
+    List<ProbeResult> results = new ArrayList<>(secrets.size());
+    for (int from = 0; from < secrets.size(); from += PARALLELISM) {
+      List<CompletableFuture<ProbeResult>> wave = new ArrayList<>();
+      for (String secret : secrets.subList(from, Math.min(secrets.size(), from + PARALLELISM))) {
+        wave.add(probe(provider, secret));
+      }
+      wave.forEach(f -> results.add(f.join()));
+    }
+    return results;
+  }
+
   /** The model list of the provider's kind, asking for the shortest page. */
   static URI probeUri(ProviderRuntime provider) {
     String base = provider.baseUri().toString();
@@ -98,14 +115,13 @@ public class KeyProber {
     if (status >= 200 && status < 300) {
       return new ProbeResult(status, null, "the upstream accepted the key", 0, latency);
     }
-    Map<String, List<String>> headers = new HashMap<>();
-    response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-    UpstreamAnswer answer =
-        new UpstreamAnswer(status, headers, response.body(), System.currentTimeMillis());
     ErrorClassification classification =
-        provider.transformer() == null
-            ? AnthropicErrorClassifier.classify(answer)
-            : provider.transformer().classifyError(answer);
+        provider.classifyError(
+            new UpstreamAnswer(
+                status,
+                UpstreamHeaders.lowerCased(response.headers()),
+                response.body(),
+                System.currentTimeMillis()));
     String upstreamSaid = upstreamMessage(response.body(), secret);
     String message =
         classification.message() + (upstreamSaid == null ? "" : " Upstream: " + upstreamSaid);

@@ -113,7 +113,7 @@ public class KeyStateWriter {
     }
     List<KeyHealth> withModels = new ArrayList<>();
     for (KeyHealth key : dirty) {
-      if (key.takeModelsDirty()) {
+      if (key.perModel.takeUnwritten()) {
         withModels.add(key);
       }
     }
@@ -129,7 +129,7 @@ public class KeyStateWriter {
       }
     } catch (SQLException | RuntimeException e) {
       pools.markDirty(dirty);
-      withModels.forEach(KeyHealth::markModelsDirty);
+      withModels.forEach(key -> key.perModel.markUnwritten());
       LOG.log(
           Level.WARNING,
           "Could not write the state of {0} key(s): {1}",

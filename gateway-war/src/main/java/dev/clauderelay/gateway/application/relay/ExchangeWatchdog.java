@@ -15,17 +15,28 @@ import java.util.logging.Logger;
 /**
  * Holds every exchange to its time bounds: one sweep a second over the open exchanges, instead of a
  * timer per exchange. Each exchange decides what a passed bound means for it ({@link
- * RelayExchange#checkDeadlines}): an upstream silent for longer than its provider allows, or a
- * request older than the provider's total bound.
+ * Watched#checkDeadlines}): an upstream silent for longer than its provider allows, or a request
+ * older than the provider's total bound.
  */
 @ApplicationScoped
 public class ExchangeWatchdog {
 
   private static final Logger LOG = Logger.getLogger(ExchangeWatchdog.class.getName());
 
+  /** What the watchdog holds to its bounds: an open exchange. */
+  interface Watched {
+
+    /**
+     * Called about once a second, on the watchdog's thread: ends what has passed a bound.
+     *
+     * @return whether the exchange is over, so the watchdog may forget it
+     */
+    boolean checkDeadlines(long nowNanos);
+  }
+
   @Resource private ManagedScheduledExecutorService scheduler;
 
-  private final Set<RelayExchange> open = ConcurrentHashMap.newKeySet();
+  private final Set<Watched> open = ConcurrentHashMap.newKeySet();
   private ScheduledFuture<?> sweeping;
 
   @PostConstruct
@@ -40,11 +51,11 @@ public class ExchangeWatchdog {
     }
   }
 
-  void watch(RelayExchange exchange) {
+  void watch(Watched exchange) {
     open.add(exchange);
   }
 
-  void forget(RelayExchange exchange) {
+  void forget(Watched exchange) {
     open.remove(exchange);
   }
 
@@ -55,7 +66,7 @@ public class ExchangeWatchdog {
 
   private void sweep() {
     long now = System.nanoTime();
-    for (RelayExchange exchange : open) {
+    for (Watched exchange : open) {
       try {
         if (exchange.checkDeadlines(now)) {
           open.remove(exchange);

@@ -1,6 +1,5 @@
 package dev.clauderelay.gateway.application.relay;
 
-import dev.clauderelay.gateway.application.account.AccountPool;
 import dev.clauderelay.gateway.application.routing.RequestTraits;
 import dev.clauderelay.gateway.application.routing.ResolvedRoute;
 import dev.clauderelay.gateway.application.topology.CurrentTopology;
@@ -10,6 +9,7 @@ import dev.clauderelay.gateway.application.usage.UsageQueue;
 import dev.clauderelay.gateway.infrastructure.upstream.UpstreamClient;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +28,13 @@ public class RelayService {
   @Inject private UsageQueue usage;
   @Inject private ExchangeWatchdog watchdog;
   @Inject private RelayMetrics metrics;
+
+  private ExchangeServices exchanges;
+
+  @PostConstruct
+  void resolve() {
+    exchanges = new ExchangeServices(topology.accounts(), upstream, watchdog, usage, metrics);
+  }
 
   /**
    * Creates the request path's beans at startup, on a container thread: created lazily, the first
@@ -64,29 +71,11 @@ public class RelayService {
               + "'. An admin can add a route or select a default model (POST"
               + " /api/admin/select-model).");
     }
-    new RelayExchange(this, request, route.get(), client).start();
-  }
-
-  AccountPool accounts() {
-    return topology.accounts();
-  }
-
-  UpstreamClient upstream() {
-    return upstream;
-  }
-
-  ExchangeWatchdog watchdog() {
-    return watchdog;
-  }
-
-  void completed(RequestRecord record, String providerName) {
-    usage.record(record);
-    metrics.completed(record, providerName);
+    new RelayExchange(exchanges, request, route.get(), client).start();
   }
 
   /** Records a request refused before it reached the relay's loop (auth, validation, routing). */
   public void refused(RequestRecord record) {
-    usage.record(record);
-    metrics.completed(record, null);
+    exchanges.completed(record, null);
   }
 }

@@ -2,8 +2,11 @@ package dev.clauderelay.gateway.application.topology;
 
 import dev.clauderelay.gateway.application.pool.KeyPool;
 import dev.clauderelay.gateway.domain.model.provider.ProviderKind;
+import dev.clauderelay.gateway.infrastructure.upstream.AnthropicErrorClassifier;
+import dev.clauderelay.plugin.api.ErrorClassification;
 import dev.clauderelay.plugin.api.KeySelectionStrategy;
 import dev.clauderelay.plugin.api.Transformer;
+import dev.clauderelay.plugin.api.UpstreamAnswer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -40,5 +43,14 @@ public record ProviderRuntime(
 
   public boolean available() {
     return unavailableReason == null;
+  }
+
+  /**
+   * What one of this upstream's error answers means: by its transformer's table, or Anthropic's.
+   */
+  public ErrorClassification classifyError(UpstreamAnswer answer) {
+    return transformer == null
+        ? AnthropicErrorClassifier.classify(answer)
+        : transformer.classifyError(answer);
   }
 }

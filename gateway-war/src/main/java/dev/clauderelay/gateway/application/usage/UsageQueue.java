@@ -49,13 +49,4 @@ public class UsageQueue {
   int drainTo(Collection<RequestRecord> batch, int max) {
     return queue.drainTo(batch, max);
   }
-
-  /** Puts back records whose write failed, dropping (and counting) what no longer fits. */
-  void putBack(Collection<RequestRecord> records) {
-    for (RequestRecord record : records) {
-      if (!queue.offer(record)) {
-        dropped.incrementAndGet();
-      }
-    }
-  }
 }

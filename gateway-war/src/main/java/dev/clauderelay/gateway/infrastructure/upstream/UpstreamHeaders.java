@@ -1,7 +1,9 @@
 package dev.clauderelay.gateway.infrastructure.upstream;
 
 import dev.clauderelay.gateway.domain.model.provider.ProviderKind;
+import java.net.http.HttpHeaders;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,13 @@ public final class UpstreamHeaders {
           "x-real-ip");
 
   private UpstreamHeaders() {}
+
+  /** An upstream answer's headers by their names in lower case, as error classifiers read them. */
+  public static Map<String, List<String>> lowerCased(HttpHeaders headers) {
+    Map<String, List<String>> map = new HashMap<>();
+    headers.map().forEach((name, values) -> map.put(name.toLowerCase(Locale.ROOT), values));
+    return map;
+  }
 
   /** The client's headers an Anthropic-format upstream should see, names in lower case. */
   public static Map<String, List<String>> forwardable(

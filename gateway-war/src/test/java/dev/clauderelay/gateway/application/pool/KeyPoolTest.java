@@ -319,7 +319,7 @@ class KeyPoolTest {
     KeyPool pool = test.pool(2);
     try (KeyLease lease = pool.lease(FIRST, "m", Set.of())) {
       lease.failed(ErrorClass.KEY_INVALID, 0, "refused");
-      lease.key().totalRequests.addAndGet(41);
+      lease.key().counters.totalRequests.addAndGet(41);
     }
     // A rebuild for another change: the database still says ACTIVE at revision 0.
     test.sync(

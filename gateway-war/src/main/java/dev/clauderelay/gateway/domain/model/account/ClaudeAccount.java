@@ -142,12 +142,6 @@ public class ClaudeAccount {
     this.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
   }
 
-  public void rateLimit(LocalDateTime until, String reason) {
-    this.rateLimitedUntil = until;
-    this.lastLimitedAt = LocalDateTime.now(ZoneOffset.UTC);
-    markStatus(AccountStatus.RATE_LIMITED, reason);
-  }
-
   public Long id() {
     return id;
   }

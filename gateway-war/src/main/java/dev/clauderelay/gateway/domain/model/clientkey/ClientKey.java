@@ -1,6 +1,6 @@
 package dev.clauderelay.gateway.domain.model.clientkey;
 
-import dev.clauderelay.gateway.infrastructure.persistence.jpa.StringListConverter;
+import dev.clauderelay.gateway.domain.shared.StringListConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

@@ -1,7 +1,7 @@
 package dev.clauderelay.gateway.domain.model.provider;
 
-import dev.clauderelay.gateway.infrastructure.persistence.jpa.StringListConverter;
-import dev.clauderelay.gateway.infrastructure.persistence.jpa.StringMapConverter;
+import dev.clauderelay.gateway.domain.shared.StringListConverter;
+import dev.clauderelay.gateway.domain.shared.StringMapConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;

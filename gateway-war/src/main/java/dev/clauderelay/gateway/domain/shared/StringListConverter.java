@@ -1,4 +1,4 @@
-package dev.clauderelay.gateway.infrastructure.persistence.jpa;
+package dev.clauderelay.gateway.domain.shared;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
