@@ -1,5 +1,37 @@
 package dev.clauderelay.admin.relay;
 
+import dev.clauderelay.admin.api.AccountList;
+import dev.clauderelay.admin.api.AccountRefreshed;
+import dev.clauderelay.admin.api.AccountRequest;
+import dev.clauderelay.admin.api.AccountSignInRequest;
+import dev.clauderelay.admin.api.AccountSignInStarted;
+import dev.clauderelay.admin.api.AdminSignIn;
+import dev.clauderelay.admin.api.AdminToken;
+import dev.clauderelay.admin.api.ClaudeAccountView;
+import dev.clauderelay.admin.api.ClientKeyList;
+import dev.clauderelay.admin.api.ClientKeyRequest;
+import dev.clauderelay.admin.api.ClientKeyView;
+import dev.clauderelay.admin.api.IssuedClientKey;
+import dev.clauderelay.admin.api.KeyBatchRequest;
+import dev.clauderelay.admin.api.KeyBatchResult;
+import dev.clauderelay.admin.api.KeyOperationReport;
+import dev.clauderelay.admin.api.KeyOperationRequest;
+import dev.clauderelay.admin.api.KeyPoolStats;
+import dev.clauderelay.admin.api.KeyPoolStatus;
+import dev.clauderelay.admin.api.KeyTestResult;
+import dev.clauderelay.admin.api.MaintenanceReport;
+import dev.clauderelay.admin.api.ModelCatalog;
+import dev.clauderelay.admin.api.ModelSelectionRequest;
+import dev.clauderelay.admin.api.PluginCatalog;
+import dev.clauderelay.admin.api.PresetList;
+import dev.clauderelay.admin.api.ProviderList;
+import dev.clauderelay.admin.api.ProviderRequest;
+import dev.clauderelay.admin.api.ProviderView;
+import dev.clauderelay.admin.api.RelayHealth;
+import dev.clauderelay.admin.api.RouteList;
+import dev.clauderelay.admin.api.RouteRequest;
+import dev.clauderelay.admin.api.RouteView;
+import dev.clauderelay.admin.api.UsageReport;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,155 +47,81 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * The wire contract of the gateway's admin API. Bodies stay strings here; {@link AdminApiJson}
- * turns them into records, so a change of shape breaks one tested class, not the pages.
+ * The gateway's admin API, one typed method per resource and action, answering the contract's
+ * records ({@link AdminApiJson} does the mapping).
  *
  * <p>Every call carries {@code X-Forwarded-For} with the browser's address: the gateway believes it
  * from this console ({@link ConsoleProofHeader}), so its sign-in throttle locks out one attacker,
- * not every console user.
+ * not every console user; every call but sign-in and health carries the admin token.
  */
 @RegisterRestClient(configKey = "relay-admin-api")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public interface RelayAdminApi {
 
   String FORWARDED_FOR = "X-Forwarded-For";
+  String AUTH = HttpHeaders.AUTHORIZATION;
 
   @POST
   @Path("api/admin/auth")
-  @Consumes(MediaType.APPLICATION_JSON)
-  String signIn(String credentials, @HeaderParam(FORWARDED_FOR) String browserAddress);
+  AdminToken signIn(AdminSignIn credentials, @HeaderParam(FORWARDED_FOR) String browserAddress);
 
   @DELETE
   @Path("api/admin/auth")
-  void signOut(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
-      @HeaderParam(FORWARDED_FOR) String browserAddress);
+  void signOut(@HeaderParam(AUTH) String bearer, @HeaderParam(FORWARDED_FOR) String browserAddress);
 
   @GET
   @Path("api/admin/plugins")
-  String plugins(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
-      @HeaderParam(FORWARDED_FOR) String browserAddress);
+  PluginCatalog plugins(
+      @HeaderParam(AUTH) String bearer, @HeaderParam(FORWARDED_FOR) String browserAddress);
 
-  String AUTH = HttpHeaders.AUTHORIZATION;
-
-  // Generic reads and writes of the admin API's resources, for the console's pages. The path is
-  // built by RelayAdminClient from fixed segments and numeric ids only.
+  // Providers
 
   @GET
-  @Path("api/admin/{resource}")
-  String get(
-      @PathParam("resource") String resource,
+  @Path("api/admin/providers")
+  ProviderList providers(
+      @HeaderParam(AUTH) String bearer, @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @GET
+  @Path("api/admin/providers/{id}")
+  ProviderView provider(
+      @PathParam("id") long id,
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 
   @GET
-  @Path("api/admin/{resource}/{id}")
-  String get(
-      @PathParam("resource") String resource,
-      @PathParam("id") String id,
-      @HeaderParam(AUTH) String bearer,
-      @HeaderParam(FORWARDED_FOR) String browserAddress);
+  @Path("api/admin/providers/presets")
+  PresetList presets(
+      @HeaderParam(AUTH) String bearer, @HeaderParam(FORWARDED_FOR) String browserAddress);
 
   @POST
-  @Path("api/admin/{resource}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  String post(
-      @PathParam("resource") String resource,
-      String body,
-      @HeaderParam(AUTH) String bearer,
-      @HeaderParam(FORWARDED_FOR) String browserAddress);
-
-  @POST
-  @Path("api/admin/{resource}/{id}/{sub}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  String post(
-      @PathParam("resource") String resource,
-      @PathParam("id") String id,
-      @PathParam("sub") String sub,
-      String body,
-      @HeaderParam(AUTH) String bearer,
-      @HeaderParam(FORWARDED_FOR) String browserAddress);
-
-  @POST
-  @Path("api/admin/{resource}/{id}/{sub}/{subId}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  String post(
-      @PathParam("resource") String resource,
-      @PathParam("id") String id,
-      @PathParam("sub") String sub,
-      @PathParam("subId") String subId,
-      String body,
-      @HeaderParam(AUTH) String bearer,
-      @HeaderParam(FORWARDED_FOR) String browserAddress);
-
-  @POST
-  @Path("api/admin/{resource}/{id}/{sub}/{subId}/{action}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  String post(
-      @PathParam("resource") String resource,
-      @PathParam("id") String id,
-      @PathParam("sub") String sub,
-      @PathParam("subId") String subId,
-      @PathParam("action") String action,
-      String body,
+  @Path("api/admin/providers")
+  ProviderView createProvider(
+      ProviderRequest provider,
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 
   @PUT
-  @Path("api/admin/{resource}/{id}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  String put(
-      @PathParam("resource") String resource,
-      @PathParam("id") String id,
-      String body,
-      @HeaderParam(AUTH) String bearer,
-      @HeaderParam(FORWARDED_FOR) String browserAddress);
-
-  @PUT
-  @Path("api/admin/{resource}/{id}/{sub}/{subId}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  String put(
-      @PathParam("resource") String resource,
-      @PathParam("id") String id,
-      @PathParam("sub") String sub,
-      @PathParam("subId") String subId,
-      String body,
+  @Path("api/admin/providers/{id}")
+  ProviderView updateProvider(
+      @PathParam("id") long id,
+      ProviderRequest change,
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 
   @DELETE
-  @Path("api/admin/{resource}/{id}")
-  void delete(
-      @PathParam("resource") String resource,
-      @PathParam("id") String id,
+  @Path("api/admin/providers/{id}")
+  void deleteProvider(
+      @PathParam("id") long id,
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 
-  @DELETE
-  @Path("api/admin/{resource}/{id}/{sub}/{subId}")
-  void delete(
-      @PathParam("resource") String resource,
-      @PathParam("id") String id,
-      @PathParam("sub") String sub,
-      @PathParam("subId") String subId,
-      @HeaderParam(AUTH) String bearer,
-      @HeaderParam(FORWARDED_FOR) String browserAddress);
+  // A provider's key pool
 
-  /** The usage series: {@code GET /api/admin/usage?hours=&providerId=&keyId=}. */
-  @GET
-  @Path("api/admin/usage")
-  String usage(
-      @QueryParam("hours") int hours,
-      @QueryParam("providerId") Long providerId,
-      @QueryParam("keyId") Long keyId,
-      @HeaderParam(AUTH) String bearer,
-      @HeaderParam(FORWARDED_FOR) String browserAddress);
-
-  /** A page of a provider's key pool (the key-pool API). */
+  /** A page of the pool's keys: {@code status} a state, {@code q} a text, {@code sort} a field. */
   @GET
   @Path("api/admin/key-pool/{providerId}")
-  String keyPoolPage(
+  KeyPoolStatus keyPool(
       @PathParam("providerId") long providerId,
       @QueryParam("offset") int offset,
       @QueryParam("limit") int limit,
@@ -173,14 +131,36 @@ public interface RelayAdminApi {
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 
+  @POST
+  @Path("api/admin/key-pool/{providerId}/keys/batch")
+  KeyBatchResult importKeys(
+      @PathParam("providerId") long providerId,
+      KeyBatchRequest batch,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/key-pool/{providerId}/keys/batch-operation")
+  KeyOperationReport operateOnKeys(
+      @PathParam("providerId") long providerId,
+      KeyOperationRequest operation,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/key-pool/{providerId}/keys/{keyId}/test")
+  KeyTestResult testKey(
+      @PathParam("providerId") long providerId,
+      @PathParam("keyId") long keyId,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
   /** Recovers a pool's rested keys and probes up to {@code probe} invalid ones. */
   @POST
   @Path("api/admin/key-pool/{providerId}/maintenance")
-  @Consumes(MediaType.APPLICATION_JSON)
-  String keyPoolMaintenance(
+  MaintenanceReport maintainPool(
       @PathParam("providerId") long providerId,
       @QueryParam("probe") int probe,
-      String body,
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 
@@ -190,7 +170,7 @@ public interface RelayAdminApi {
    */
   @GET
   @Path("api/admin/key-pool/{providerId}/stats")
-  String keyPoolStats(
+  KeyPoolStats poolStats(
       @PathParam("providerId") long providerId,
       @QueryParam("keyId") Long keyId,
       @QueryParam("hours") int hours,
@@ -198,8 +178,135 @@ public interface RelayAdminApi {
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 
+  // Routing
+
+  @GET
+  @Path("api/admin/models")
+  ModelCatalog models(
+      @HeaderParam(AUTH) String bearer, @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/select-model")
+  RouteView selectModel(
+      ModelSelectionRequest selection,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @GET
+  @Path("api/admin/routes")
+  RouteList routes(
+      @HeaderParam(AUTH) String bearer, @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/routes")
+  RouteView createRoute(
+      RouteRequest route,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @PUT
+  @Path("api/admin/routes/{id}")
+  RouteView updateRoute(
+      @PathParam("id") long id,
+      RouteRequest change,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @DELETE
+  @Path("api/admin/routes/{id}")
+  void deleteRoute(
+      @PathParam("id") long id,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  // Client keys
+
+  @GET
+  @Path("api/admin/client-keys")
+  ClientKeyList clientKeys(
+      @HeaderParam(AUTH) String bearer, @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/client-keys")
+  IssuedClientKey createClientKey(
+      ClientKeyRequest key,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @PUT
+  @Path("api/admin/client-keys/{id}")
+  ClientKeyView updateClientKey(
+      @PathParam("id") long id,
+      ClientKeyRequest change,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @DELETE
+  @Path("api/admin/client-keys/{id}")
+  void deleteClientKey(
+      @PathParam("id") long id,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  // Claude accounts
+
+  @GET
+  @Path("api/admin/claude-accounts")
+  AccountList accounts(
+      @HeaderParam(AUTH) String bearer, @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/claude-accounts")
+  ClaudeAccountView createAccount(
+      AccountRequest account,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @DELETE
+  @Path("api/admin/claude-accounts/{id}")
+  void deleteAccount(
+      @PathParam("id") long id,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  /** Without a code: starts the OAuth sign-in. */
+  @POST
+  @Path("api/admin/claude-accounts/{id}/auth")
+  AccountSignInStarted startSignIn(
+      @PathParam("id") long id,
+      AccountSignInRequest noCode,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  /** With the {@code code#state} Claude showed: completes it. */
+  @POST
+  @Path("api/admin/claude-accounts/{id}/auth")
+  ClaudeAccountView completeSignIn(
+      @PathParam("id") long id,
+      AccountSignInRequest code,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/claude-accounts/{id}/refresh")
+  AccountRefreshed refreshAccount(
+      @PathParam("id") long id,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  // Usage
+
+  @GET
+  @Path("api/admin/usage")
+  UsageReport usage(
+      @QueryParam("hours") int hours,
+      @QueryParam("providerId") Long providerId,
+      @QueryParam("keyId") Long keyId,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
   /** Needs no token; answers 503 with the same body when the relay is down. */
   @GET
   @Path("health")
-  String health();
+  RelayHealth health();
 }

@@ -1,18 +1,39 @@
 package dev.clauderelay.admin.relay;
 
+import dev.clauderelay.admin.api.AccountRequest;
+import dev.clauderelay.admin.api.AccountSignInRequest;
+import dev.clauderelay.admin.api.AdminSignIn;
+import dev.clauderelay.admin.api.AdminToken;
+import dev.clauderelay.admin.api.ClaudeAccountView;
+import dev.clauderelay.admin.api.ClientKeyRequest;
+import dev.clauderelay.admin.api.ClientKeyView;
+import dev.clauderelay.admin.api.IssuedClientKey;
+import dev.clauderelay.admin.api.KeyBatchRequest;
+import dev.clauderelay.admin.api.KeyBatchResult;
+import dev.clauderelay.admin.api.KeyOperationReport;
+import dev.clauderelay.admin.api.KeyOperationRequest;
+import dev.clauderelay.admin.api.KeyPoolStats;
+import dev.clauderelay.admin.api.KeyPoolStatus;
+import dev.clauderelay.admin.api.KeyTestResult;
+import dev.clauderelay.admin.api.MaintenanceReport;
+import dev.clauderelay.admin.api.ModelCatalog;
+import dev.clauderelay.admin.api.ModelSelectionRequest;
+import dev.clauderelay.admin.api.PluginCatalog;
+import dev.clauderelay.admin.api.PresetView;
+import dev.clauderelay.admin.api.ProviderRequest;
+import dev.clauderelay.admin.api.ProviderView;
+import dev.clauderelay.admin.api.RelayHealth;
+import dev.clauderelay.admin.api.RouteRequest;
+import dev.clauderelay.admin.api.RouteView;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.ProcessingException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -66,6 +87,10 @@ public class RelayAdminClient {
         .connectTimeout(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)
         .property("microprofile.rest.client.disable.default.mapper", true)
+        // The answers are the contract's records, read by Jackson as the gateway writes them;
+        // Payara's default JSON-B provider must not take them first.
+        .property("jersey.config.client.disableJsonBinding", true)
+        .register(AdminApiJson.class)
         .register(RelayErrorMapper.class)
         .register(ConsoleProofHeader.class)
         .build(RelayAdminApi.class);
@@ -95,21 +120,20 @@ public class RelayAdminClient {
   }
 
   public AdminToken signIn(String username, String password, String browserAddress) {
-    String credentials =
-        Json.createObjectBuilder()
-            .add("username", nullToEmpty(username))
-            .add("password", nullToEmpty(password))
-            .build()
-            .toString();
-    return call(() -> AdminApiJson.adminToken(api.signIn(credentials, browserAddress)));
+    AdminSignIn credentials = new AdminSignIn(nullToEmpty(username), nullToEmpty(password));
+    return call(() -> signedIn(api.signIn(credentials, browserAddress)));
+  }
+
+  /** A sign-in answer without a token is no sign-in, whatever else it says. */
+  static AdminToken signedIn(AdminToken answer) {
+    if (answer.token() == null || answer.token().isEmpty()) {
+      throw new AdminApiJson.MalformedAnswerException("missing 'token'");
+    }
+    return answer;
   }
 
   public void signOut(String token, String browserAddress) {
-    call(
-        () -> {
-          api.signOut(bearer(token), browserAddress);
-          return null;
-        });
+    run(() -> api.signOut(bearer(token), browserAddress));
   }
 
   /** The relay's health; a relay that is down answers 503 with a report, returned all the same. */
@@ -117,85 +141,78 @@ public class RelayAdminClient {
     return call(
         () -> {
           try {
-            return AdminApiJson.health(api.health());
+            return relaysOwn(api.health());
           } catch (RelayRefusedException e) {
             if (e.status() == 503) {
-              return AdminApiJson.health(e.body());
+              return relaysOwn(AdminApiJson.read(e.body(), RelayHealth.class));
             }
             throw e;
           }
         });
   }
 
+  /**
+   * The relay's health report. An answer without a database section is someone else's health:
+   * Payara's MicroProfile Health ({@code {"status":"UP","checks":[]}}) takes {@code /health} unless
+   * it is switched off, and must not pass for the relay's.
+   */
+  static RelayHealth relaysOwn(RelayHealth answer) {
+    if (answer.database() == null) {
+      throw new AdminApiJson.MalformedAnswerException(
+          "no database section: is Payara's MicroProfile Health answering /health instead of the"
+              + " relay? (set-microprofile-healthcheck-configuration --enabled=false)");
+    }
+    return answer;
+  }
+
   public PluginCatalog plugins(String token, String browserAddress) {
-    return call(() -> AdminApiJson.pluginCatalog(api.plugins(bearer(token), browserAddress)));
+    return call(() -> api.plugins(bearer(token), browserAddress));
   }
 
   // Providers and their pools
 
-  public List<Provider> providers(AdminCredentials who) {
-    return call(() -> AdminApiJson.providers(api.get("providers", who.bearer(), addr(who))));
+  public List<ProviderView> providers(AdminCredentials who) {
+    return call(() -> api.providers(who.bearer(), addr(who)).providers());
   }
 
-  public Provider provider(AdminCredentials who, long id) {
-    return call(() -> AdminApiJson.provider(api.get("providers", id(id), who.bearer(), addr(who))));
+  public ProviderView provider(AdminCredentials who, long id) {
+    return call(() -> api.provider(id, who.bearer(), addr(who)));
   }
 
-  public List<ProviderPreset> presets(AdminCredentials who) {
-    return call(
-        () -> AdminApiJson.presets(api.get("providers", "presets", who.bearer(), addr(who))));
+  public List<PresetView> presets(AdminCredentials who) {
+    return call(() -> api.presets(who.bearer(), addr(who)).presets());
   }
 
-  /** Creates a provider ({@code id} null) or changes one; answers it as the relay stored it. */
-  public Provider saveProvider(AdminCredentials who, Long id, ProviderDraft draft) {
-    JsonObjectBuilder body = Json.createObjectBuilder();
-    put(body, "name", draft.name());
-    put(body, "kind", draft.kind());
-    put(body, "baseUrl", draft.baseUrl());
-    if (draft.transformer() != null) {
-      body.add("transformer", draft.transformer()); // "" clears it
-    }
-    put(body, "strategy", draft.strategy());
-    if (draft.models() != null) {
-      body.add("models", strings(draft.models()));
-    }
-    if (draft.enabled() != null) {
-      body.add("enabled", draft.enabled());
-    }
-    if (draft.sessionAffinity() != null) {
-      body.add("sessionAffinity", draft.sessionAffinity());
-    }
-    if (draft.claudeAccounts() != null) {
-      body.add("claudeAccounts", draft.claudeAccounts());
-    }
-    String json = body.build().toString();
+  /**
+   * Creates a provider ({@code id} null) or changes one; answers it as the relay stored it. Null
+   * fields are left out: kept on a change, defaulted on a creation.
+   */
+  public ProviderView saveProvider(AdminCredentials who, Long id, ProviderRequest provider) {
     return call(
         () ->
-            AdminApiJson.provider(
-                id == null
-                    ? api.post("providers", json, who.bearer(), addr(who))
-                    : api.put("providers", id(id), json, who.bearer(), addr(who))));
+            id == null
+                ? api.createProvider(provider, who.bearer(), addr(who))
+                : api.updateProvider(id, provider, who.bearer(), addr(who)));
   }
 
   public void deleteProvider(AdminCredentials who, long id) {
-    run(() -> api.delete("providers", id(id), who.bearer(), addr(who)));
+    run(() -> api.deleteProvider(id, who.bearer(), addr(who)));
   }
 
   // The key pool: /api/admin/key-pool/{providerId}
 
-  public KeyPage keyPoolPage(AdminCredentials who, long providerId, KeyQuery query) {
+  public KeyPoolStatus keyPoolPage(AdminCredentials who, long providerId, KeyQuery query) {
     return call(
         () ->
-            AdminApiJson.keyPage(
-                api.keyPoolPage(
-                    providerId,
-                    query.offset(),
-                    query.limit(),
-                    query.status(),
-                    query.text(),
-                    query.sortParameter(),
-                    who.bearer(),
-                    addr(who))));
+            api.keyPool(
+                providerId,
+                query.offset(),
+                query.limit(),
+                query.status(),
+                query.text(),
+                query.sortParameter(),
+                who.bearer(),
+                addr(who)));
   }
 
   /**
@@ -203,229 +220,127 @@ public class RelayAdminClient {
    * are skipped but counted, so each result names its line in {@code text}. With {@code test}, the
    * relay adds only the keys its upstream accepts: send at most {@value #PROBES_PER_CALL} then.
    */
-  public List<ImportResult> keyPoolImport(
+  public List<KeyBatchResult.Item> keyPoolImport(
       AdminCredentials who, long providerId, String text, boolean test) {
-    String json = Json.createObjectBuilder().add("text", text).add("test", test).build().toString();
+    KeyBatchRequest batch = new KeyBatchRequest(null, text, null, null, null, null, test);
     RelayAdminApi client = test ? probingApi : api;
-    return call(
-        () ->
-            AdminApiJson.importResults(
-                client.post(
-                    "key-pool", id(providerId), "keys", "batch", json, who.bearer(), addr(who))));
+    return call(() -> client.importKeys(providerId, batch, who.bearer(), addr(who)).results());
   }
 
   /** {@code enable}, {@code disable} or {@code delete} some keys. */
-  public OperationReport keyPoolOperation(
+  public KeyOperationReport keyPoolOperation(
       AdminCredentials who, long providerId, String operation, List<Long> keyIds) {
-    JsonArrayBuilder ids = Json.createArrayBuilder();
-    keyIds.forEach(ids::add);
-    String json =
-        Json.createObjectBuilder()
-            .add("operation", operation)
-            .add("keyIds", ids)
-            .build()
-            .toString();
-    return call(
-        () ->
-            AdminApiJson.operationReport(
-                api.post(
-                    "key-pool",
-                    id(providerId),
-                    "keys",
-                    "batch-operation",
-                    json,
-                    who.bearer(),
-                    addr(who))));
+    KeyOperationRequest request = new KeyOperationRequest(operation, keyIds);
+    return call(() -> api.operateOnKeys(providerId, request, who.bearer(), addr(who)));
   }
 
   /** Tests one key against its upstream now; the relay applies the verdict to the key's state. */
-  public KeyTest keyPoolTest(AdminCredentials who, long providerId, long keyId) {
-    return call(
-        () ->
-            AdminApiJson.keyTest(
-                probingApi.post(
-                    "key-pool",
-                    id(providerId),
-                    "keys",
-                    id(keyId),
-                    "test",
-                    "{}",
-                    who.bearer(),
-                    addr(who))));
+  public KeyTestResult keyPoolTest(AdminCredentials who, long providerId, long keyId) {
+    return call(() -> probingApi.testKey(providerId, keyId, who.bearer(), addr(who)));
   }
 
   /**
    * Recovers the keys whose rest is over and probes up to {@value #PROBES_PER_CALL} invalid keys
    * now; the answer counts those left for another run.
    */
-  public Maintenance keyPoolMaintenance(AdminCredentials who, long providerId) {
+  public MaintenanceReport keyPoolMaintenance(AdminCredentials who, long providerId) {
     return call(
-        () ->
-            AdminApiJson.maintenance(
-                probingApi.keyPoolMaintenance(
-                    providerId, PROBES_PER_CALL, "{}", who.bearer(), addr(who))));
+        () -> probingApi.maintainPool(providerId, PROBES_PER_CALL, who.bearer(), addr(who)));
   }
 
   /** The pool's totals and hourly traffic over the last {@code hours}; one key's with keyId. */
-  public PoolStats keyPoolStats(AdminCredentials who, long providerId, Long keyId, int hours) {
-    return call(
-        () ->
-            AdminApiJson.poolStats(
-                api.keyPoolStats(providerId, keyId, hours, 1, who.bearer(), addr(who))));
+  public KeyPoolStats keyPoolStats(AdminCredentials who, long providerId, Long keyId, int hours) {
+    return call(() -> api.poolStats(providerId, keyId, hours, 1, who.bearer(), addr(who)));
   }
 
   // Routing
 
   public ModelCatalog models(AdminCredentials who) {
-    return call(() -> AdminApiJson.models(api.get("models", who.bearer(), addr(who))));
+    return call(() -> api.models(who.bearer(), addr(who)));
   }
 
   /** Makes {@code provider} (and {@code model}, or the requested model when null) the default. */
-  public Route selectModel(AdminCredentials who, String provider, String model) {
-    JsonObjectBuilder body = Json.createObjectBuilder().add("provider", provider);
-    put(body, "model", model);
-    String json = body.build().toString();
-    return call(() -> AdminApiJson.route(api.post("select-model", json, who.bearer(), addr(who))));
+  public RouteView selectModel(AdminCredentials who, String provider, String model) {
+    ModelSelectionRequest selection = new ModelSelectionRequest(provider, model);
+    return call(() -> api.selectModel(selection, who.bearer(), addr(who)));
   }
 
-  public List<Route> routes(AdminCredentials who) {
-    return call(() -> AdminApiJson.routes(api.get("routes", who.bearer(), addr(who))));
+  public List<RouteView> routes(AdminCredentials who) {
+    return call(() -> api.routes(who.bearer(), addr(who)).routes());
   }
 
-  public Route saveRoute(AdminCredentials who, Long id, RouteDraft draft) {
-    JsonObjectBuilder body = Json.createObjectBuilder();
-    put(body, "scenario", draft.scenario());
-    put(body, "match", draft.match());
-    put(body, "provider", draft.provider());
-    if (draft.model() != null) {
-      body.add("model", draft.model());
-    }
-    if (draft.fallbacks() != null) {
-      JsonArrayBuilder fallbacks = Json.createArrayBuilder();
-      for (Route.Target target : draft.fallbacks()) {
-        JsonObjectBuilder t = Json.createObjectBuilder().add("provider", target.provider());
-        put(t, "model", target.model());
-        fallbacks.add(t);
-      }
-      body.add("fallbacks", fallbacks);
-    }
-    if (draft.threshold() != null) {
-      body.add("threshold", draft.threshold());
-    }
-    if (draft.enabled() != null) {
-      body.add("enabled", draft.enabled());
-    }
-    String json = body.build().toString();
+  /** Creates a rule ({@code id} null) or changes one; null fields are left out of the request. */
+  public RouteView saveRoute(AdminCredentials who, Long id, RouteRequest route) {
     return call(
         () ->
-            AdminApiJson.route(
-                id == null
-                    ? api.post("routes", json, who.bearer(), addr(who))
-                    : api.put("routes", id(id), json, who.bearer(), addr(who))));
+            id == null
+                ? api.createRoute(route, who.bearer(), addr(who))
+                : api.updateRoute(id, route, who.bearer(), addr(who)));
   }
 
   public void deleteRoute(AdminCredentials who, long id) {
-    run(() -> api.delete("routes", id(id), who.bearer(), addr(who)));
+    run(() -> api.deleteRoute(id, who.bearer(), addr(who)));
   }
 
   // Client keys
 
-  public List<ClientKey> clientKeys(AdminCredentials who) {
-    return call(() -> AdminApiJson.clientKeys(api.get("client-keys", who.bearer(), addr(who))));
+  public List<ClientKeyView> clientKeys(AdminCredentials who) {
+    return call(() -> api.clientKeys(who.bearer(), addr(who)).clientKeys());
   }
 
-  public IssuedClientKey createClientKey(AdminCredentials who, ClientKeyDraft draft) {
-    String json = clientKeyBody(draft);
-    return call(
-        () -> {
-          String answer = api.post("client-keys", json, who.bearer(), addr(who));
-          return new IssuedClientKey(
-              AdminApiJson.clientKey(answer), AdminApiJson.issuedKey(answer));
-        });
+  /** Creates a key; the answer holds the clear key, the one time the relay shows it. */
+  public IssuedClientKey createClientKey(AdminCredentials who, ClientKeyRequest key) {
+    return call(() -> api.createClientKey(key, who.bearer(), addr(who)));
   }
 
-  public ClientKey updateClientKey(AdminCredentials who, long id, ClientKeyDraft draft) {
-    String json = clientKeyBody(draft);
-    return call(
-        () ->
-            AdminApiJson.clientKey(api.put("client-keys", id(id), json, who.bearer(), addr(who))));
+  public ClientKeyView updateClientKey(AdminCredentials who, long id, ClientKeyRequest change) {
+    return call(() -> api.updateClientKey(id, change, who.bearer(), addr(who)));
   }
 
   public void deleteClientKey(AdminCredentials who, long id) {
-    run(() -> api.delete("client-keys", id(id), who.bearer(), addr(who)));
-  }
-
-  private static String clientKeyBody(ClientKeyDraft draft) {
-    JsonObjectBuilder body = Json.createObjectBuilder();
-    put(body, "name", draft.name());
-    if (draft.models() != null) {
-      body.add("models", strings(draft.models()));
-    }
-    if (draft.rpmLimit() != null) {
-      body.add("rpmLimit", draft.rpmLimit());
-    }
-    if (draft.expiresAt() != null) {
-      body.add(
-          "expiresAt", Instant.EPOCH.equals(draft.expiresAt()) ? "" : draft.expiresAt().toString());
-    }
-    if (draft.enabled() != null) {
-      body.add("enabled", draft.enabled());
-    }
-    return body.build().toString();
+    run(() -> api.deleteClientKey(id, who.bearer(), addr(who)));
   }
 
   // Claude accounts
 
-  public List<ClaudeAccount> accounts(AdminCredentials who) {
-    return call(() -> AdminApiJson.accounts(api.get("claude-accounts", who.bearer(), addr(who))));
+  public List<ClaudeAccountView> accounts(AdminCredentials who) {
+    return call(() -> api.accounts(who.bearer(), addr(who)).accounts());
   }
 
   /** A new account: {@code oauth} (signs in next) or {@code api_key} with its key. */
-  public ClaudeAccount createAccount(
+  public ClaudeAccountView createAccount(
       AdminCredentials who, String name, String authType, String apiKey) {
-    JsonObjectBuilder body = Json.createObjectBuilder();
-    put(body, "name", name);
-    put(body, "authType", authType);
-    put(body, "apiKey", apiKey);
-    String json = body.build().toString();
-    return call(
-        () -> AdminApiJson.account(api.post("claude-accounts", json, who.bearer(), addr(who))));
+    AccountRequest account = new AccountRequest(name, authType, apiKey);
+    return call(() -> api.createAccount(account, who.bearer(), addr(who)));
   }
 
   public void deleteAccount(AdminCredentials who, long id) {
-    run(() -> api.delete("claude-accounts", id(id), who.bearer(), addr(who)));
+    run(() -> api.deleteAccount(id, who.bearer(), addr(who)));
   }
 
   /** Starts an OAuth sign-in: answers the URL where the person signs in to Claude. */
   public String startSignIn(AdminCredentials who, long id) {
     return call(
         () ->
-            AdminApiJson.authorizeUrl(
-                api.post("claude-accounts", id(id), "auth", "{}", who.bearer(), addr(who))));
+            api.startSignIn(id, new AccountSignInRequest(null), who.bearer(), addr(who))
+                .authorizeUrl());
   }
 
   /** Completes it with the {@code code#state} Claude showed. */
-  public ClaudeAccount completeSignIn(AdminCredentials who, long id, String code) {
-    String json = Json.createObjectBuilder().add("code", code).build().toString();
-    return call(
-        () ->
-            AdminApiJson.account(
-                api.post("claude-accounts", id(id), "auth", json, who.bearer(), addr(who))));
+  public ClaudeAccountView completeSignIn(AdminCredentials who, long id, String code) {
+    AccountSignInRequest pasted = new AccountSignInRequest(code);
+    return call(() -> api.completeSignIn(id, pasted, who.bearer(), addr(who)));
   }
 
-  public ClaudeAccount refreshAccount(AdminCredentials who, long id) {
-    return call(
-        () ->
-            AdminApiJson.account(
-                api.post("claude-accounts", id(id), "refresh", "{}", who.bearer(), addr(who))));
+  public ClaudeAccountView refreshAccount(AdminCredentials who, long id) {
+    return call(() -> api.refreshAccount(id, who.bearer(), addr(who)).account());
   }
 
   // Usage
 
   /** Hourly usage over the last {@code hours}: all providers, one ({@code providerId}), one key. */
   public UsageSeries usage(AdminCredentials who, int hours, Long providerId, Long keyId) {
-    return call(
-        () -> AdminApiJson.usage(api.usage(hours, providerId, keyId, who.bearer(), addr(who))));
+    return call(() -> UsageSeries.of(api.usage(hours, providerId, keyId, who.bearer(), addr(who))));
   }
 
   private void run(Runnable request) {
@@ -436,30 +351,18 @@ public class RelayAdminClient {
         });
   }
 
-  private static String id(long id) {
-    return Long.toString(id);
-  }
-
   private static String addr(AdminCredentials who) {
     return who.browserAddress();
-  }
-
-  private static void put(JsonObjectBuilder body, String name, String value) {
-    if (value != null) {
-      body.add(name, value);
-    }
-  }
-
-  private static JsonArrayBuilder strings(List<String> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    values.forEach(array::add);
-    return array;
   }
 
   private <T> T call(Supplier<T> request) {
     try {
       return request.get();
     } catch (ProcessingException e) {
+      AdminApiJson.MalformedAnswerException malformed = malformed(e);
+      if (malformed != null) {
+        throw unexpected(malformed);
+      }
       Throwable cause = e.getCause() == null ? e : e.getCause();
       String reason =
           cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
@@ -469,12 +372,26 @@ public class RelayAdminClient {
           new Object[] {baseUri, reason});
       throw RelayUnreachableException.noAnswer(baseUrl(), reason, e);
     } catch (AdminApiJson.MalformedAnswerException e) {
-      LOG.log(
-          Level.WARNING,
-          "The relay admin API at {0} answered something unexpected: {1}",
-          new Object[] {baseUri, e.getMessage()});
-      throw RelayUnreachableException.unexpectedAnswer(baseUrl(), e.getMessage(), e);
+      throw unexpected(e);
     }
+  }
+
+  /** Jersey wraps what a reader throws; the answer was there, only not the admin API's. */
+  private static AdminApiJson.MalformedAnswerException malformed(ProcessingException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof AdminApiJson.MalformedAnswerException malformed) {
+        return malformed;
+      }
+    }
+    return null;
+  }
+
+  private RelayUnreachableException unexpected(AdminApiJson.MalformedAnswerException e) {
+    LOG.log(
+        Level.WARNING,
+        "The relay admin API at {0} answered something unexpected: {1}",
+        new Object[] {baseUri, e.getMessage()});
+    return RelayUnreachableException.unexpectedAnswer(baseUrl(), e.getMessage(), e);
   }
 
   private static String bearer(String token) {

@@ -1,7 +1,7 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.PluginCatalog;
-import dev.clauderelay.admin.relay.ProviderPreset;
+import dev.clauderelay.admin.api.PluginCatalog;
+import dev.clauderelay.admin.api.PresetView;
 import dev.clauderelay.admin.relay.RelayAdminClient;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ public class AddProvider implements Serializable {
   @Inject private RelayAdminClient relay;
   @Inject private ConsoleCalls calls;
 
-  private List<ProviderPreset> presets = List.of();
+  private List<PresetView> presets = List.of();
   private List<String> transformers = List.of();
   private List<String> strategies = List.of();
   private String presetId;
@@ -38,8 +38,8 @@ public class AddProvider implements Serializable {
             "addProvider.pluginsFailed", who -> relay.plugins(who.token(), who.browserAddress()))
         .ifPresent(
             catalog -> {
-              transformers = catalog.extensionIds(PluginCatalog.TRANSFORMER);
-              strategies = catalog.extensionIds(PluginCatalog.STRATEGY);
+              transformers = ProviderList.extensionIds(catalog, PluginCatalog.TRANSFORMER);
+              strategies = ProviderList.extensionIds(catalog, PluginCatalog.STRATEGY);
             });
     if (presetId == null) {
       presetsOfKind().stream().findFirst().ifPresent(p -> choosePreset(p.id()));
@@ -57,12 +57,12 @@ public class AddProvider implements Serializable {
   }
 
   private void choosePreset(String id) {
-    Optional<ProviderPreset> preset = presets.stream().filter(p -> p.id().equals(id)).findFirst();
-    presetId = preset.map(ProviderPreset::id).orElse(null);
+    Optional<PresetView> preset = presets.stream().filter(p -> p.id().equals(id)).findFirst();
+    presetId = preset.map(PresetView::id).orElse(null);
     preset.ifPresent(form::apply);
   }
 
-  public List<ProviderPreset> presetsOfKind() {
+  public List<PresetView> presetsOfKind() {
     return presets.stream().filter(p -> p.kind().equals(form.getKind())).toList();
   }
 
@@ -102,7 +102,7 @@ public class AddProvider implements Serializable {
     this.presetId = presetId;
   }
 
-  public ProviderPreset getPreset() {
+  public PresetView getPreset() {
     return presets.stream().filter(p -> p.id().equals(presetId)).findFirst().orElse(null);
   }
 

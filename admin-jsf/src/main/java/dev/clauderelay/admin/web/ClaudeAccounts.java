@@ -1,6 +1,6 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.ClaudeAccount;
+import dev.clauderelay.admin.api.ClaudeAccountView;
 import dev.clauderelay.admin.relay.RelayAdminClient;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -22,17 +22,17 @@ public class ClaudeAccounts implements Serializable {
   @Inject private RelayAdminClient relay;
   @Inject private ConsoleCalls calls;
 
-  private List<ClaudeAccount> accounts = List.of();
+  private List<ClaudeAccountView> accounts = List.of();
   private boolean loaded;
 
   private String newName;
   private String newAuthType = "oauth";
   private String newApiKey;
 
-  private ClaudeAccount signingIn;
+  private ClaudeAccountView signingIn;
   private String authorizeUrl;
   private String code;
-  private ClaudeAccount signedIn;
+  private ClaudeAccountView signedIn;
 
   public void load() {
     accounts = calls.attempt("accounts.loadFailed", relay::accounts).orElse(List.of());
@@ -51,7 +51,7 @@ public class ClaudeAccounts implements Serializable {
             account -> {
               calls.info("accounts.created", account.name());
               newName = null;
-              if (account.isOauth()) {
+              if ("oauth".equals(account.authType())) {
                 startSignIn(account);
               }
               load();
@@ -59,7 +59,7 @@ public class ClaudeAccounts implements Serializable {
   }
 
   /** Asks the relay for an authorize URL (a new PKCE verifier and state each time). */
-  public void startSignIn(ClaudeAccount account) {
+  public void startSignIn(ClaudeAccountView account) {
     signedIn = null;
     code = null;
     authorizeUrl =
@@ -93,21 +93,21 @@ public class ClaudeAccounts implements Serializable {
     signedIn = null;
   }
 
-  public void refresh(ClaudeAccount account) {
+  public void refresh(ClaudeAccountView account) {
     calls
         .attempt("accounts.refreshFailed", who -> relay.refreshAccount(who, account.id()))
         .ifPresent(a -> calls.info("accounts.refreshed", a.name()));
     load();
   }
 
-  public void delete(ClaudeAccount account) {
+  public void delete(ClaudeAccountView account) {
     if (calls.run("accounts.deleteFailed", who -> relay.deleteAccount(who, account.id()))) {
       calls.info("accounts.deleted", account.name());
     }
     load();
   }
 
-  public List<ClaudeAccount> getAccounts() {
+  public List<ClaudeAccountView> getAccounts() {
     return accounts;
   }
 
@@ -139,7 +139,7 @@ public class ClaudeAccounts implements Serializable {
     this.newApiKey = newApiKey;
   }
 
-  public ClaudeAccount getSigningIn() {
+  public ClaudeAccountView getSigningIn() {
     return signingIn;
   }
 
@@ -155,7 +155,7 @@ public class ClaudeAccounts implements Serializable {
     this.code = code;
   }
 
-  public ClaudeAccount getSignedIn() {
+  public ClaudeAccountView getSignedIn() {
     return signedIn;
   }
 }

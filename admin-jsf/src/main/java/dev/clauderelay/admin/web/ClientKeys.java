@@ -1,13 +1,12 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.ClientKey;
-import dev.clauderelay.admin.relay.ClientKeyDraft;
+import dev.clauderelay.admin.api.ClientKeyRequest;
+import dev.clauderelay.admin.api.ClientKeyView;
 import dev.clauderelay.admin.relay.RelayAdminClient;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,7 +25,7 @@ public class ClientKeys implements Serializable {
   @Inject private RelayAdminClient relay;
   @Inject private ConsoleCalls calls;
 
-  private List<ClientKey> keys = List.of();
+  private List<ClientKeyView> keys = List.of();
   private Long editingId;
   private String name;
   private String modelsText = "*";
@@ -50,24 +49,24 @@ public class ClientKeys implements Serializable {
     expiresOn = null;
   }
 
-  public void edit(ClientKey key) {
+  public void edit(ClientKeyView key) {
     editingId = key.id();
     name = key.name();
     modelsText = key.modelsText();
-    rpmLimit = key.rpmLimit() == 0 ? null : key.rpmLimit();
+    rpmLimit = key.rpmLimit() == null || key.rpmLimit() == 0 ? null : key.rpmLimit();
     expiresOn =
         key.expiresAt() == null ? null : LocalDate.ofInstant(key.expiresAt(), ZoneOffset.UTC);
   }
 
   public void save() {
-    ClientKeyDraft draft = draft(editingId == null);
+    ClientKeyRequest draft = draft(editingId == null);
     if (editingId == null) {
       calls
           .attempt("clientKeys.createFailed", who -> relay.createClientKey(who, draft))
           .ifPresent(
               issued -> {
-                issuedKey = issued.clearKey();
-                issuedName = issued.key().name();
+                issuedKey = issued.clientKey().key();
+                issuedName = issued.clientKey().name();
                 load();
               });
     } else {
@@ -83,16 +82,21 @@ public class ClientKeys implements Serializable {
   }
 
   /**
-   * The draft for the API. An expiry is the end of the chosen day (UTC); on an update, no date
-   * means no expiry (sent as {@link Instant#EPOCH}, which the client turns into "").
+   * The request for the API. An expiry is the end of the chosen day (UTC); on an update, no date
+   * means no expiry (sent as an empty {@code expiresAt}).
    */
-  ClientKeyDraft draft(boolean creating) {
-    Instant expiry =
+  ClientKeyRequest draft(boolean creating) {
+    String expiry =
         expiresOn == null
-            ? (creating ? null : Instant.EPOCH)
-            : expiresOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+            ? (creating ? null : "")
+            : expiresOn
+                .plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
+                .minusSeconds(1)
+                .toString();
     List<String> models = ProviderForm.splitList(modelsText);
-    return new ClientKeyDraft(
+    return new ClientKeyRequest(
         name == null ? null : name.strip(),
         models.isEmpty() ? List.of("*") : models,
         rpmLimit == null ? 0 : rpmLimit,
@@ -106,26 +110,28 @@ public class ClientKeys implements Serializable {
     issuedName = null;
   }
 
-  public void toggle(ClientKey key) {
+  public void toggle(ClientKeyView key) {
     boolean enable = !key.enabled();
     calls
         .attempt(
             "clientKeys.saveFailed",
-            who -> relay.updateClientKey(who, key.id(), ClientKeyDraft.enabledOnly(enable)))
+            who ->
+                relay.updateClientKey(
+                    who, key.id(), new ClientKeyRequest(null, null, null, null, enable)))
         .ifPresent(
             saved ->
                 calls.info(enable ? "clientKeys.enabled" : "clientKeys.disabled", saved.name()));
     load();
   }
 
-  public void delete(ClientKey key) {
+  public void delete(ClientKeyView key) {
     if (calls.run("clientKeys.deleteFailed", who -> relay.deleteClientKey(who, key.id()))) {
       calls.info("clientKeys.deleted", key.name());
     }
     load();
   }
 
-  public List<ClientKey> getKeys() {
+  public List<ClientKeyView> getKeys() {
     return keys;
   }
 

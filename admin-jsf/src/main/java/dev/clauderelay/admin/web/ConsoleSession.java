@@ -1,6 +1,6 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.AdminToken;
+import dev.clauderelay.admin.api.AdminToken;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;

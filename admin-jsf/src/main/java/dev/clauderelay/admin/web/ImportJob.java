@@ -1,6 +1,6 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.ImportResult;
+import dev.clauderelay.admin.api.KeyBatchResult;
 import dev.clauderelay.admin.relay.RelayAdminClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class ImportJob {
   private final List<Chunk> chunks;
   private final int total;
   private final AtomicInteger done = new AtomicInteger();
-  private final List<ImportResult> results = new ArrayList<>();
+  private final List<KeyBatchResult.Item> results = new ArrayList<>();
   private volatile boolean finished;
   private volatile String stoppedBecause;
 
@@ -100,14 +100,14 @@ public final class ImportJob {
     return total == 0 ? 0 : Math.min(99, done.get() * 100 / total);
   }
 
-  void addAll(List<ImportResult> chunk, int keysDone) {
+  void addAll(List<KeyBatchResult.Item> chunk, int keysDone) {
     synchronized (results) {
       results.addAll(chunk);
     }
     done.addAndGet(keysDone);
   }
 
-  List<ImportResult> results() {
+  List<KeyBatchResult.Item> results() {
     synchronized (results) {
       return List.copyOf(results);
     }
@@ -117,12 +117,14 @@ public final class ImportJob {
    * The results with the lines that did not go in first, each group in line order: in an import of
    * thousands, the lines to fix are what the admin looks for.
    */
-  List<ImportResult> problemsFirst() {
-    return results().stream().sorted(java.util.Comparator.comparing(ImportResult::added)).toList();
+  List<KeyBatchResult.Item> problemsFirst() {
+    return results().stream()
+        .sorted(java.util.Comparator.comparing(KeyBatchResult.Item::added))
+        .toList();
   }
 
   long added() {
-    return results().stream().filter(ImportResult::added).count();
+    return results().stream().filter(KeyBatchResult.Item::added).count();
   }
 
   void finish(String stoppedBecause) {

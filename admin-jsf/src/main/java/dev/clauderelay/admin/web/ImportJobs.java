@@ -1,7 +1,7 @@
 package dev.clauderelay.admin.web;
 
+import dev.clauderelay.admin.api.KeyBatchResult;
 import dev.clauderelay.admin.relay.AdminCredentials;
-import dev.clauderelay.admin.relay.ImportResult;
 import dev.clauderelay.admin.relay.RelayAdminClient;
 import dev.clauderelay.admin.relay.RelayRefusedException;
 import dev.clauderelay.admin.relay.RelayUnreachableException;
@@ -57,7 +57,7 @@ public class ImportJobs {
     String stoppedBecause = null;
     try {
       for (ImportJob.Chunk chunk : job.chunks()) {
-        List<ImportResult> results =
+        List<KeyBatchResult.Item> results =
             relay.keyPoolImport(who, job.providerId(), chunk.text(), job.test());
         job.addAll(results, chunk.keys());
       }

@@ -1,15 +1,17 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.ImportResult;
-import dev.clauderelay.admin.relay.KeyPage;
+import dev.clauderelay.admin.api.KeyBatchResult;
+import dev.clauderelay.admin.api.KeyCounts;
+import dev.clauderelay.admin.api.KeyOperationReport;
+import dev.clauderelay.admin.api.KeyPoolStats;
+import dev.clauderelay.admin.api.KeyPoolStatus;
+import dev.clauderelay.admin.api.KeyTestResult;
+import dev.clauderelay.admin.api.MaintenanceReport;
+import dev.clauderelay.admin.api.PoolKey;
+import dev.clauderelay.admin.api.ProviderView;
 import dev.clauderelay.admin.relay.KeyQuery;
-import dev.clauderelay.admin.relay.KeyTest;
-import dev.clauderelay.admin.relay.Maintenance;
-import dev.clauderelay.admin.relay.OperationReport;
-import dev.clauderelay.admin.relay.PoolKey;
-import dev.clauderelay.admin.relay.PoolStats;
-import dev.clauderelay.admin.relay.Provider;
 import dev.clauderelay.admin.relay.RelayAdminClient;
+import dev.clauderelay.admin.relay.UsageSeries;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -36,7 +38,18 @@ public class KeyPoolView implements Serializable {
       List.of("active", "cooling_down", "exhausted", "invalid", "disabled");
 
   /** What the state filter offers: the states, and the active keys limited for some model. */
-  static final String LIMITED_FOR_A_MODEL = "limited_for_a_model";
+  static final String LIMITED_FOR_A_MODEL = KeyCounts.LIMITED_FOR_A_MODEL;
+
+  /** The reasons a key was not imported that the console words itself; others show the relay's. */
+  public static final List<String> WORDED_REASONS =
+      List.of(
+          "in_pool",
+          "repeats",
+          "key_empty",
+          "key_length",
+          "key_characters",
+          "upstream_refused",
+          "upstream_silent");
 
   static final Map<String, String> STATE_COLOURS =
       Map.of(
@@ -51,7 +64,7 @@ public class KeyPoolView implements Serializable {
   @Inject private ConsoleCalls calls;
 
   private long providerId;
-  private Provider provider;
+  private ProviderView provider;
   private KeyTableModel keys;
   private String loadProblem;
   private List<PoolKey> selected = new ArrayList<>();
@@ -59,17 +72,17 @@ public class KeyPoolView implements Serializable {
   private String importText;
   private boolean importTest;
   private String importJobId;
-  private List<ImportResult> importResults = List.of();
+  private List<KeyBatchResult.Item> importResults = List.of();
   private String importSummary;
 
   private String reportTitle;
-  private KeyTest keyTest;
-  private Maintenance maintenance;
+  private KeyTestResult keyTest;
+  private MaintenanceReport maintenance;
 
   private int hours = 24;
-  private PoolStats poolStats;
+  private KeyPoolStats poolStats;
   private PoolKey chartKey;
-  private PoolStats keyStats;
+  private KeyPoolStats keyStats;
 
   public void load() {
     if (providerId <= 0) {
@@ -92,7 +105,7 @@ public class KeyPoolView implements Serializable {
    * Reads one page for the table. The table reads while the page is being written, after the
    * messages: a failure is also kept for the table's own empty message.
    */
-  private KeyPage readPage(KeyQuery query) {
+  private KeyPoolStatus readPage(KeyQuery query) {
     loadProblem = null;
     try {
       return relay.keyPoolPage(calls.credentials(), providerId, query);
@@ -193,21 +206,36 @@ public class KeyPoolView implements Serializable {
     importTest = false;
   }
 
-  /**
-   * The words for an import outcome: {@code added}, {@code duplicate}, {@code invalid_format}...
-   */
   /** Why a line was not added, in the page's language; the relay's words for a reason it names. */
-  public String reasonText(ImportResult result) {
-    if (result.reasonKey() == null) {
+  public String reasonText(KeyBatchResult.Item result) {
+    if (reasonKey(result) == null) {
       return result.message();
     }
     return ConsoleMessages.textOr(
         FacesContext.getCurrentInstance(),
-        result.reasonKey(),
+        reasonKey(result),
         result.message(),
-        result.reasonArguments());
+        reasonArguments(result));
   }
 
+  /** The console's message key for why a line was not added, or {@code null} without a reason. */
+  public static String reasonKey(KeyBatchResult.Item result) {
+    return result.reason() == null ? null : "keyPool.reason." + result.reason();
+  }
+
+  /** The arguments of the reason's wording: {0} the repeated line, {1} the upstream's status. */
+  public static Object[] reasonArguments(KeyBatchResult.Item result) {
+    return new Object[] {
+      result.repeats() == null ? 0 : result.repeats(),
+      result.upstream() == null || result.upstream().status() == null
+          ? 0
+          : result.upstream().status()
+    };
+  }
+
+  /**
+   * The words for an import outcome: {@code added}, {@code duplicate}, {@code invalid_format}...
+   */
   public String outcomeLabel(String outcome) {
     return ConsoleMessages.textOr(
         FacesContext.getCurrentInstance(), "keyPool.outcome." + outcome, outcome);
@@ -232,7 +260,7 @@ public class KeyPoolView implements Serializable {
                   "keyPool.operationDone",
                   calls.text("keyPool.operation." + operation),
                   report.done());
-              for (OperationReport.Result result : report.results()) {
+              for (KeyOperationReport.Item result : report.results()) {
                 if (!result.done()) {
                   calls.warn("keyPool.operationMissed", result.keyId());
                 }
@@ -251,7 +279,7 @@ public class KeyPoolView implements Serializable {
             test -> {
               keyTest = test;
               maintenance = null;
-              reportTitle = calls.text("keyPool.testReport", test.maskedKey());
+              reportTitle = calls.text("keyPool.testReport", test.key());
             });
     refreshCounts();
   }
@@ -283,11 +311,11 @@ public class KeyPoolView implements Serializable {
   }
 
   /** The keys a maintenance run looked at: recovered ones first, then the probed ones. */
-  public List<Maintenance.Change> getMaintenanceChanges() {
+  public List<MaintenanceReport.Change> getMaintenanceChanges() {
     if (maintenance == null) {
       return List.of();
     }
-    List<Maintenance.Change> changes = new ArrayList<>(maintenance.recovered());
+    List<MaintenanceReport.Change> changes = new ArrayList<>(maintenance.recovered());
     changes.addAll(maintenance.probed());
     return changes;
   }
@@ -307,13 +335,13 @@ public class KeyPoolView implements Serializable {
   public String getPoolChart() {
     return poolStats == null
         ? ""
-        : ChartJson.lines(poolStats.series(), UsageView.requestLines(calls));
+        : ChartJson.lines(UsageSeries.of(poolStats.series()), UsageView.requestLines(calls));
   }
 
   public String getKeyChart() {
     return keyStats == null
         ? ""
-        : ChartJson.lines(keyStats.series(), UsageView.requestLines(calls));
+        : ChartJson.lines(UsageSeries.of(keyStats.series()), UsageView.requestLines(calls));
   }
 
   /** The failure classes the pool has seen, with their counts, for the tags under its chart. */
@@ -359,8 +387,8 @@ public class KeyPoolView implements Serializable {
     return new ArrayList<>(statesInOrder().entrySet());
   }
 
-  public KeyPage.Counts getCounts() {
-    return keys == null ? KeyPage.Counts.NONE : keys.counts();
+  public KeyCounts getCounts() {
+    return keys == null ? KeyCounts.NONE : keys.counts();
   }
 
   public String stateLabel(String state) {
@@ -382,7 +410,7 @@ public class KeyPoolView implements Serializable {
     this.providerId = providerId;
   }
 
-  public Provider getProvider() {
+  public ProviderView getProvider() {
     return provider;
   }
 
@@ -418,7 +446,7 @@ public class KeyPoolView implements Serializable {
     return importJobId;
   }
 
-  public List<ImportResult> getImportResults() {
+  public List<KeyBatchResult.Item> getImportResults() {
     return importResults;
   }
 
@@ -430,11 +458,11 @@ public class KeyPoolView implements Serializable {
     return reportTitle;
   }
 
-  public KeyTest getKeyTest() {
+  public KeyTestResult getKeyTest() {
     return keyTest;
   }
 
-  public Maintenance getMaintenance() {
+  public MaintenanceReport getMaintenance() {
     return maintenance;
   }
 
@@ -450,7 +478,7 @@ public class KeyPoolView implements Serializable {
     return UsageView.WINDOWS;
   }
 
-  public PoolStats getPoolStats() {
+  public KeyPoolStats getPoolStats() {
     return poolStats;
   }
 
@@ -458,7 +486,7 @@ public class KeyPoolView implements Serializable {
     return chartKey;
   }
 
-  public PoolStats getKeyStats() {
+  public KeyPoolStats getKeyStats() {
     return keyStats;
   }
 }

@@ -1,8 +1,9 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.KeyPage;
+import dev.clauderelay.admin.api.KeyCounts;
+import dev.clauderelay.admin.api.KeyPoolStatus;
+import dev.clauderelay.admin.api.PoolKey;
 import dev.clauderelay.admin.relay.KeyQuery;
-import dev.clauderelay.admin.relay.PoolKey;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +23,15 @@ public class KeyTableModel extends LazyDataModel<PoolKey> {
 
   /** Reads a page; answers null when it could not (the page shows why). */
   public interface PageSource extends Serializable {
-    KeyPage read(KeyQuery query);
+    KeyPoolStatus read(KeyQuery query);
   }
 
   static final String STATUS = "status";
-  static final String TEXT = "maskedKey";
+  static final String TEXT = "key";
 
   private final PageSource source;
   private List<PoolKey> rows = List.of();
-  private KeyPage lastPage;
+  private KeyPoolStatus lastPage;
 
   public KeyTableModel(PageSource source) {
     this.source = source;
@@ -38,25 +39,25 @@ public class KeyTableModel extends LazyDataModel<PoolKey> {
 
   @Override
   public int count(Map<String, FilterMeta> filterBy) {
-    KeyPage page = source.read(query(0, 1, Map.of(), filterBy));
+    KeyPoolStatus page = source.read(query(0, 1, Map.of(), filterBy));
     if (page == null) {
       return 0;
     }
     lastPage = page;
-    return page.matching();
+    return page.keys().total();
   }
 
   @Override
   public List<PoolKey> load(
       int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-    KeyPage page = source.read(query(first, pageSize, sortBy, filterBy));
+    KeyPoolStatus page = source.read(query(first, pageSize, sortBy, filterBy));
     if (page == null) {
       rows = List.of();
       return rows;
     }
     lastPage = page;
-    setRowCount(page.matching());
-    rows = page.keys();
+    setRowCount(page.keys().total());
+    rows = page.keys().items();
     return rows;
   }
 
@@ -121,7 +122,7 @@ public class KeyTableModel extends LazyDataModel<PoolKey> {
   }
 
   /** The whole pool's counts, as of the last page read; none before the first. */
-  public KeyPage.Counts counts() {
-    return lastPage == null ? KeyPage.Counts.NONE : lastPage.counts();
+  public KeyCounts counts() {
+    return lastPage == null ? KeyCounts.NONE : lastPage.counts();
   }
 }

@@ -1,9 +1,9 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.ModelCatalog;
+import dev.clauderelay.admin.api.ModelCatalog;
+import dev.clauderelay.admin.api.RouteRequest;
+import dev.clauderelay.admin.api.RouteView;
 import dev.clauderelay.admin.relay.RelayAdminClient;
-import dev.clauderelay.admin.relay.Route;
-import dev.clauderelay.admin.relay.RouteDraft;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,7 +27,7 @@ public class ModelSelection implements Serializable {
   @Inject private ConsoleCalls calls;
 
   private ModelCatalog catalog;
-  private List<Route> routes = List.of();
+  private List<RouteView> routes = List.of();
   private String defaultProvider;
   private String defaultModel;
   private final RouteForm form = new RouteForm();
@@ -82,14 +82,14 @@ public class ModelSelection implements Serializable {
     editing = true;
   }
 
-  public void edit(Route route) {
+  public void edit(RouteView route) {
     editingId = route.id();
     form.fill(route);
     editing = true;
   }
 
   public void save() {
-    RouteDraft draft = form.draft();
+    RouteRequest draft = form.draft();
     calls
         .attempt("routes.saveFailed", who -> relay.saveRoute(who, editingId, draft))
         .ifPresent(
@@ -101,17 +101,19 @@ public class ModelSelection implements Serializable {
             });
   }
 
-  public void toggle(Route route) {
+  public void toggle(RouteView route) {
     boolean enable = !route.enabled();
     calls.attempt(
         "routes.saveFailed",
         who ->
             relay.saveRoute(
-                who, route.id(), new RouteDraft(null, null, null, null, null, null, enable)));
+                who,
+                route.id(),
+                new RouteRequest(null, null, null, null, null, null, null, enable)));
     load();
   }
 
-  public void delete(Route route) {
+  public void delete(RouteView route) {
     if (calls.run("routes.deleteFailed", who -> relay.deleteRoute(who, route.id()))) {
       calls.info("routes.deleted", route.match() == null ? route.scenario() : route.match());
     }
@@ -132,7 +134,7 @@ public class ModelSelection implements Serializable {
     return catalog;
   }
 
-  public List<Route> getRoutes() {
+  public List<RouteView> getRoutes() {
     return routes;
   }
 

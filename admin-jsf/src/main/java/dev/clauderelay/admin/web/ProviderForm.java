@@ -1,8 +1,8 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.Provider;
-import dev.clauderelay.admin.relay.ProviderDraft;
-import dev.clauderelay.admin.relay.ProviderPreset;
+import dev.clauderelay.admin.api.PresetView;
+import dev.clauderelay.admin.api.ProviderRequest;
+import dev.clauderelay.admin.api.ProviderView;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +22,7 @@ public class ProviderForm implements Serializable {
   private boolean sessionAffinity;
   private boolean claudeAccounts;
 
-  static ProviderForm of(Provider provider) {
+  static ProviderForm of(ProviderView provider) {
     ProviderForm form = new ProviderForm();
     form.name = provider.name();
     form.kind = provider.kind();
@@ -37,7 +37,7 @@ public class ProviderForm implements Serializable {
   }
 
   /** Takes a preset's defaults; the name too, unless the admin typed one already. */
-  void apply(ProviderPreset preset) {
+  void apply(PresetView preset) {
     if (name == null || name.isBlank()) {
       name = preset.id();
     }
@@ -53,17 +53,31 @@ public class ProviderForm implements Serializable {
     return "anthropic".equals(kind);
   }
 
-  ProviderDraft draft() {
-    return new ProviderDraft(
+  /** The request for the API; the fields the form does not show are left out (kept). */
+  ProviderRequest draft() {
+    return new ProviderRequest(
         trim(name),
         kind,
         trim(baseUrl),
         transformer == null ? "" : transformer.strip(),
         trim(strategy),
         splitList(modelsText),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
         enabled,
         sessionAffinity,
         isAnthropic() && claudeAccounts);
+  }
+
+  /** Only the enabled flag: for the enable / disable switch of a provider row. */
+  static ProviderRequest enabledOnly(boolean enabled) {
+    return new ProviderRequest(
+        null, null, null, null, null, null, null, null, null, null, null, null, enabled, null,
+        null);
   }
 
   /** Splits a list typed as {@code a, b} or one per line; blanks dropped. */

@@ -1,8 +1,8 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.PluginCatalog;
-import dev.clauderelay.admin.relay.Provider;
-import dev.clauderelay.admin.relay.ProviderDraft;
+import dev.clauderelay.admin.api.PluginCatalog;
+import dev.clauderelay.admin.api.ProviderRequest;
+import dev.clauderelay.admin.api.ProviderView;
 import dev.clauderelay.admin.relay.RelayAdminClient;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -24,7 +24,7 @@ public class ProviderList implements Serializable {
   @Inject private RelayAdminClient relay;
   @Inject private ConsoleCalls calls;
 
-  private List<Provider> providers = List.of();
+  private List<ProviderView> providers = List.of();
   private ProviderForm form = new ProviderForm();
   private Long editingId;
   private List<String> transformers = List.of();
@@ -35,7 +35,7 @@ public class ProviderList implements Serializable {
   }
 
   /** Opens the edit form, offering the transformers and strategies the relay's plugins have. */
-  public void edit(Provider provider) {
+  public void edit(ProviderView provider) {
     editingId = provider.id();
     form = ProviderForm.of(provider);
     calls
@@ -45,10 +45,21 @@ public class ProviderList implements Serializable {
             catalog -> {
               transformers =
                   withCurrent(
-                      catalog.extensionIds(PluginCatalog.TRANSFORMER), form.getTransformer());
+                      extensionIds(catalog, PluginCatalog.TRANSFORMER), form.getTransformer());
               strategies =
-                  withCurrent(catalog.extensionIds(PluginCatalog.STRATEGY), form.getStrategy());
+                  withCurrent(extensionIds(catalog, PluginCatalog.STRATEGY), form.getStrategy());
             });
+  }
+
+  /** The ids of an extension point's implementations the plugins offer, sorted. */
+  public static List<String> extensionIds(PluginCatalog catalog, String point) {
+    return catalog.plugins().stream()
+        .flatMap(p -> p.extensions().stream())
+        .filter(e -> point.equals(e.point()))
+        .map(PluginCatalog.Extension::id)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   /**
@@ -68,7 +79,7 @@ public class ProviderList implements Serializable {
     if (editingId == null) {
       return;
     }
-    ProviderDraft draft = form.draft();
+    ProviderRequest draft = form.draft();
     calls
         .attempt("providers.saveFailed", who -> relay.saveProvider(who, editingId, draft))
         .ifPresent(
@@ -79,25 +90,25 @@ public class ProviderList implements Serializable {
             });
   }
 
-  public void toggle(Provider provider) {
+  public void toggle(ProviderView provider) {
     boolean enable = !provider.enabled();
     calls
         .attempt(
             "providers.saveFailed",
-            who -> relay.saveProvider(who, provider.id(), ProviderDraft.enabledOnly(enable)))
+            who -> relay.saveProvider(who, provider.id(), ProviderForm.enabledOnly(enable)))
         .ifPresent(
             saved -> calls.info(enable ? "providers.enabled" : "providers.disabled", saved.name()));
     load();
   }
 
-  public void delete(Provider provider) {
+  public void delete(ProviderView provider) {
     if (calls.run("providers.deleteFailed", who -> relay.deleteProvider(who, provider.id()))) {
       calls.info("providers.deleted", provider.name());
     }
     load();
   }
 
-  public List<Provider> getProviders() {
+  public List<ProviderView> getProviders() {
     return providers;
   }
 

@@ -1,8 +1,8 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.PluginCatalog;
+import dev.clauderelay.admin.api.PluginCatalog;
+import dev.clauderelay.admin.api.RelayHealth;
 import dev.clauderelay.admin.relay.RelayAdminClient;
-import dev.clauderelay.admin.relay.RelayHealth;
 import dev.clauderelay.admin.relay.RelayRefusedException;
 import dev.clauderelay.admin.relay.RelayUnreachableException;
 import jakarta.faces.context.FacesContext;

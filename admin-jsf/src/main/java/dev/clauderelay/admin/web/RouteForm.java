@@ -1,7 +1,8 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.Route;
-import dev.clauderelay.admin.relay.RouteDraft;
+import dev.clauderelay.admin.api.RouteRequest;
+import dev.clauderelay.admin.api.RouteTarget;
+import dev.clauderelay.admin.api.RouteView;
 import java.io.Serializable;
 import java.util.List;
 
@@ -28,7 +29,7 @@ public class RouteForm implements Serializable {
     enabled = true;
   }
 
-  void fill(Route route) {
+  void fill(RouteView route) {
     scenario = route.scenario();
     match = route.match();
     provider = route.provider();
@@ -38,26 +39,28 @@ public class RouteForm implements Serializable {
     enabled = route.enabled();
   }
 
-  RouteDraft draft() {
-    return new RouteDraft(
+  /** The request for the API; the position is left out (kept). */
+  RouteRequest draft() {
+    return new RouteRequest(
         scenario,
         match == null ? "" : match.strip(),
         provider,
         model == null ? "" : model.strip(),
         fallbacks(fallbacksText),
         "long_context".equals(scenario) ? threshold : null,
+        null,
         enabled);
   }
 
   /** {@code a, b/model-x} to targets; the first slash splits provider from model. */
-  static List<Route.Target> fallbacks(String text) {
+  static List<RouteTarget> fallbacks(String text) {
     return ProviderForm.splitList(text).stream()
         .map(
             item -> {
               int slash = item.indexOf('/');
               return slash < 0
-                  ? new Route.Target(item, null)
-                  : new Route.Target(
+                  ? new RouteTarget(item, null)
+                  : new RouteTarget(
                       item.substring(0, slash).strip(), emptyToNull(item.substring(slash + 1)));
             })
         .toList();

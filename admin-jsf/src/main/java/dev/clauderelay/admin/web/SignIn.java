@@ -1,6 +1,6 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.AdminToken;
+import dev.clauderelay.admin.api.AdminToken;
 import dev.clauderelay.admin.relay.RelayAdminClient;
 import dev.clauderelay.admin.relay.RelayRefusedException;
 import dev.clauderelay.admin.relay.RelayUnreachableException;

@@ -1,6 +1,6 @@
 package dev.clauderelay.admin.web;
 
-import dev.clauderelay.admin.relay.Provider;
+import dev.clauderelay.admin.api.ProviderView;
 import dev.clauderelay.admin.relay.RelayAdminClient;
 import dev.clauderelay.admin.relay.UsageSeries;
 import jakarta.faces.view.ViewScoped;
@@ -24,7 +24,7 @@ public class UsageView implements Serializable {
   @Inject private RelayAdminClient relay;
   @Inject private ConsoleCalls calls;
 
-  private List<Provider> providers = List.of();
+  private List<ProviderView> providers = List.of();
   private Long providerId;
   private int hours = 24;
   private UsageSeries series;
@@ -67,7 +67,7 @@ public class UsageView implements Serializable {
             calls.text("usage.rateLimited"), "#ff9800", UsageSeries.Hour::rateLimited));
   }
 
-  public List<Provider> getProviders() {
+  public List<ProviderView> getProviders() {
     return providers;
   }
 

@@ -3,10 +3,23 @@ package dev.clauderelay.admin.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clauderelay.admin.api.AdminToken;
+import dev.clauderelay.admin.api.PluginCatalog;
+import dev.clauderelay.admin.api.RelayHealth;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class AdminApiJsonTest {
+
+  /** A sign-in answer, read as the console reads it. */
+  private static AdminToken signIn(String body) {
+    return RelayAdminClient.signedIn(AdminApiJson.read(body, AdminToken.class));
+  }
+
+  /** A health answer, read as the console reads it. */
+  private static RelayHealth health(String body) {
+    return RelayAdminClient.relaysOwn(AdminApiJson.read(body, RelayHealth.class));
+  }
 
   @Test
   void errorMessageIsTheGatewaysOwnSentence() {
@@ -39,7 +52,7 @@ class AdminApiJsonTest {
   @Test
   void signInAnswerGivesTokenUsernameAndExpiry() {
     AdminToken token =
-        AdminApiJson.adminToken(
+        signIn(
             "{\"username\":\"admin\",\"expiresAt\":\"2026-11-27T02:07:38.874Z\","
                 + "\"token\":\"rla_abc\"}");
 
@@ -52,9 +65,7 @@ class AdminApiJsonTest {
   @Test
   void signInAnswerWithoutTokenIsNotTakenForASignIn() {
     assertThatThrownBy(
-            () ->
-                AdminApiJson.adminToken(
-                    "{\"username\":\"admin\",\"expiresAt\":\"2026-11-27T02:07:38Z\"}"))
+            () -> signIn("{\"username\":\"admin\",\"expiresAt\":\"2026-11-27T02:07:38Z\"}"))
         .isInstanceOf(AdminApiJson.MalformedAnswerException.class)
         .hasMessageContaining("token");
   }
@@ -62,7 +73,7 @@ class AdminApiJsonTest {
   @Test
   void healthReportIsReadWhole() {
     RelayHealth health =
-        AdminApiJson.health(
+        health(
             "{\"status\":\"ok\",\"version\":\"0.1.0-SNAPSHOT\",\"uptimeSeconds\":12,"
                 + "\"database\":{\"status\":\"up\",\"embedded\":true,\"latencyMs\":1},"
                 + "\"plugins\":{\"loaded\":1,\"ids\":[\"strategies\"],\"strategies\":3}}");
@@ -82,7 +93,7 @@ class AdminApiJsonTest {
   @Test
   void downRelayReportsItsDatabaseError() {
     RelayHealth health =
-        AdminApiJson.health(
+        health(
             "{\"status\":\"down\",\"version\":\"x\",\"uptimeSeconds\":5,"
                 + "\"database\":{\"status\":\"down\",\"embedded\":false,\"latencyMs\":2003,"
                 + "\"error\":\"Socket fail to connect to 127.0.0.1:3306\"},"
@@ -97,16 +108,16 @@ class AdminApiJsonTest {
 
   @Test
   void healthWithoutStatusIsNotTheRelaysHealth() {
-    assertThatThrownBy(() -> AdminApiJson.health("{\"version\":\"1\",\"database\":{}}"))
+    assertThatThrownBy(() -> health("{\"version\":\"1\",\"database\":{}}"))
         .isInstanceOf(AdminApiJson.MalformedAnswerException.class);
-    assertThatThrownBy(() -> AdminApiJson.health("<html>login</html>"))
+    assertThatThrownBy(() -> health("<html>login</html>"))
         .isInstanceOf(AdminApiJson.MalformedAnswerException.class)
         .hasMessage("not JSON");
   }
 
   @Test
   void microProfileHealthIsNotTakenForTheRelays() {
-    assertThatThrownBy(() -> AdminApiJson.health("{\"status\":\"UP\",\"checks\":[]}"))
+    assertThatThrownBy(() -> health("{\"status\":\"UP\",\"checks\":[]}"))
         .isInstanceOf(AdminApiJson.MalformedAnswerException.class)
         .hasMessageContaining("MicroProfile Health");
   }
@@ -114,13 +125,14 @@ class AdminApiJsonTest {
   @Test
   void pluginCatalogKeepsEachPluginsExtensions() {
     PluginCatalog catalog =
-        AdminApiJson.pluginCatalog(
+        AdminApiJson.read(
             "{\"pluginsDir\":\"/srv/relay/plugins\",\"plugins\":[{\"id\":\"strategies\","
                 + "\"version\":\"0.1.0\",\"provider\":\"Claude Relay\",\"description\":\"Key"
                 + " selection\",\"jar\":\"strategies-plugin.jar\",\"state\":\"STARTED\","
                 + "\"extensions\":[{\"point\":\"KeySelectionStrategy\",\"id\":\"round-robin\","
                 + "\"description\":\"Each key in turn\"},{\"point\":\"KeySelectionStrategy\","
-                + "\"id\":\"random\",\"description\":\"\"}]}]}");
+                + "\"id\":\"random\",\"description\":\"\"}]}]}",
+            PluginCatalog.class);
 
     assertThat(catalog.pluginsDir()).isEqualTo("/srv/relay/plugins");
     assertThat(catalog.plugins()).hasSize(1);
@@ -138,7 +150,7 @@ class AdminApiJsonTest {
   @Test
   void emptyPluginsFolderIsAnEmptyCatalog() {
     PluginCatalog catalog =
-        AdminApiJson.pluginCatalog("{\"pluginsDir\":\"/tmp/p\",\"plugins\":[]}");
+        AdminApiJson.read("{\"pluginsDir\":\"/tmp/p\",\"plugins\":[]}", PluginCatalog.class);
 
     assertThat(catalog.plugins()).isEmpty();
   }

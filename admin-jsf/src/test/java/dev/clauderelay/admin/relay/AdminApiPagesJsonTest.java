@@ -3,6 +3,18 @@ package dev.clauderelay.admin.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clauderelay.admin.api.AccountList;
+import dev.clauderelay.admin.api.AccountSignInStarted;
+import dev.clauderelay.admin.api.ClaudeAccountView;
+import dev.clauderelay.admin.api.IssuedClientKey;
+import dev.clauderelay.admin.api.KeyPoolStatus;
+import dev.clauderelay.admin.api.ModelCatalog;
+import dev.clauderelay.admin.api.PluginCatalog;
+import dev.clauderelay.admin.api.ProviderView;
+import dev.clauderelay.admin.api.RouteList;
+import dev.clauderelay.admin.api.RouteView;
+import dev.clauderelay.admin.api.UsageReport;
+import dev.clauderelay.admin.web.ProviderList;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -11,35 +23,38 @@ class AdminApiPagesJsonTest {
 
   @Test
   void aProviderCarriesItsSessionAffinityAndClaudeAccountsSettings() {
-    Provider provider = AdminApiJson.provider(Fixtures.read("provider.json"));
+    ProviderView provider = AdminApiJson.read(Fixtures.read("provider.json"), ProviderView.class);
 
     assertThat(provider.name()).isEqualTo("traffic");
     assertThat(provider.transformer()).isEqualTo("openai");
     assertThat(provider.strategy()).isEqualTo("round-robin");
     assertThat(provider.sessionAffinity()).isFalse();
     assertThat(provider.claudeAccounts()).isFalse();
-    assertThat(provider.keys()).isEqualTo(3);
-    assertThat(provider.usableKeys()).isEqualTo(3);
+    assertThat(provider.state().keys()).isEqualTo(3);
+    assertThat(provider.state().usableKeys()).isEqualTo(3);
     assertThat(
-            AdminApiJson.provider(
+            AdminApiJson.read(
                     "{\"id\":2,\"name\":\"claude\",\"kind\":\"anthropic\","
-                        + "\"sessionAffinity\":true,\"claudeAccounts\":true}")
+                        + "\"sessionAffinity\":true,\"claudeAccounts\":true}",
+                    ProviderView.class)
                 .claudeAccounts())
         .isTrue();
   }
 
   @Test
   void thePluginsOfferTheirTransformersAndStrategies() {
-    PluginCatalog catalog = AdminApiJson.pluginCatalog(Fixtures.read("plugins.json"));
+    PluginCatalog catalog = AdminApiJson.read(Fixtures.read("plugins.json"), PluginCatalog.class);
 
-    assertThat(catalog.extensionIds(PluginCatalog.TRANSFORMER)).containsExactly("gemini", "openai");
-    assertThat(catalog.extensionIds(PluginCatalog.STRATEGY))
+    assertThat(ProviderList.extensionIds(catalog, PluginCatalog.TRANSFORMER))
+        .containsExactly("gemini", "openai");
+    assertThat(ProviderList.extensionIds(catalog, PluginCatalog.STRATEGY))
         .containsExactly("gemini-quota", "least-used", "random", "round-robin");
   }
 
   @Test
   void anAccountCarriesItsLiveCountersSinceTheRelayStarted() {
-    ClaudeAccount account = AdminApiJson.accounts(Fixtures.read("accounts.json")).get(0);
+    ClaudeAccountView account =
+        AdminApiJson.read(Fixtures.read("accounts.json"), AccountList.class).accounts().get(0);
 
     assertThat(account.name()).isEqualTo("team-1");
     assertThat(account.status()).isEqualTo("active");
@@ -48,8 +63,9 @@ class AdminApiPagesJsonTest {
     assertThat(account.sinceStart().successRate()).isNull();
     assertThat(account.sinceStart().refreshing()).isFalse();
     assertThat(
-            AdminApiJson.account(
-                    "{\"id\":3,\"name\":\"new\",\"authType\":\"oauth\",\"status\":\"pending\"}")
+            AdminApiJson.read(
+                    "{\"id\":3,\"name\":\"new\",\"authType\":\"oauth\",\"status\":\"pending\"}",
+                    ClaudeAccountView.class)
                 .sinceStart())
         .as("not loaded by the relay yet")
         .isNull();
@@ -63,7 +79,7 @@ class AdminApiPagesJsonTest {
             + "{\"provider\":\"claude\",\"model\":null},{\"provider\":\"ds\",\"model\":\"v3\"}],"
             + "\"threshold\":60000,\"enabled\":true}]}";
 
-    Route route = AdminApiJson.routes(body).get(0);
+    RouteView route = AdminApiJson.read(body, RouteList.class).routes().get(0);
 
     assertThat(route.threshold()).isEqualTo(60_000L);
     assertThat(route.fallbacksText()).isEqualTo("claude, ds/v3");
@@ -78,11 +94,14 @@ class AdminApiPagesJsonTest {
             + "\"provider\":\"ds\",\"model\":\"v3\",\"fallbacks\":[],\"enabled\":true},"
             + "\"advertised\":[]}";
 
-    ModelCatalog catalog = AdminApiJson.models(body);
+    ModelCatalog catalog = AdminApiJson.read(body, ModelCatalog.class);
 
     assertThat(catalog.selected().provider()).isEqualTo("ds");
     assertThat(catalog.providers().get(0).models()).containsExactly("v3");
-    assertThat(AdminApiJson.models("{\"providers\":[],\"selected\":null}").selected()).isNull();
+    assertThat(
+            AdminApiJson.read("{\"providers\":[],\"selected\":null}", ModelCatalog.class)
+                .selected())
+        .isNull();
   }
 
   @Test
@@ -91,23 +110,28 @@ class AdminApiPagesJsonTest {
         "{\"id\":3,\"name\":\"laptop\",\"key\":\"rk-clear-key-123\",\"enabled\":true,"
             + "\"models\":[\"*\"],\"rpmLimit\":0,\"expiresAt\":null,\"keyShownOnce\":true}";
 
-    assertThat(AdminApiJson.issuedKey(body)).isEqualTo("rk-clear-key-123");
-    assertThat(AdminApiJson.clientKey(body).expiresAt()).isNull();
+    IssuedClientKey issued = AdminApiJson.read(body, IssuedClientKey.class);
+    assertThat(issued.clientKey().key()).isEqualTo("rk-clear-key-123");
+    assertThat(issued.clientKey().expiresAt()).isNull();
   }
 
   @Test
   void accountsAndTheAuthorizeUrlAreRead() {
-    ClaudeAccount account =
-        AdminApiJson.account(
+    ClaudeAccountView account =
+        AdminApiJson.read(
             "{\"id\":2,\"name\":\"sub\",\"authType\":\"oauth\",\"status\":\"active\","
                 + "\"credential\":\"sk-ant-oat...wxyz\",\"expiresAt\":\"2026-11-26T17:00:00Z\","
-                + "\"lastRefreshAt\":null,\"signInInProgress\":false}");
+                + "\"lastRefreshAt\":null,\"signInInProgress\":false}",
+            ClaudeAccountView.class);
 
-    assertThat(account.isOauth()).isTrue();
+    assertThat(account.authType()).isEqualTo("oauth");
     assertThat(account.expiresAt()).isEqualTo(Instant.parse("2026-11-26T17:00:00Z"));
-    assertThat(AdminApiJson.authorizeUrl("{\"id\":2,\"authorizeUrl\":\"https://c/a?x=1\"}"))
+    assertThat(
+            AdminApiJson.read(
+                    "{\"id\":2,\"authorizeUrl\":\"https://c/a?x=1\"}", AccountSignInStarted.class)
+                .authorizeUrl())
         .isEqualTo("https://c/a?x=1");
-    assertThatThrownBy(() -> AdminApiJson.authorizeUrl("{\"id\":2}"))
+    assertThatThrownBy(() -> AdminApiJson.read("{\"id\":2}", AccountSignInStarted.class))
         .isInstanceOf(AdminApiJson.MalformedAnswerException.class);
   }
 
@@ -119,7 +143,7 @@ class AdminApiPagesJsonTest {
             + "{\"start\":\"2026-11-26T16:00:00Z\",\"requests\":1,\"successes\":1,\"errors\":0,"
             + "\"inputTokens\":1,\"outputTokens\":1}]}";
 
-    UsageSeries series = AdminApiJson.usage(body);
+    UsageSeries series = UsageSeries.of(AdminApiJson.read(body, UsageReport.class));
 
     assertThat(series.hours()).hasSize(2);
     assertThat(series.totalRequests()).isEqualTo(4);
@@ -131,9 +155,10 @@ class AdminApiPagesJsonTest {
   void aTimestampThatIsNoInstantIsAMalformedAnswer() {
     assertThatThrownBy(
             () ->
-                AdminApiJson.keyPage(
+                AdminApiJson.read(
                     "{\"counts\":{\"total\":1},\"keys\":{\"total\":1,\"items\":[{\"id\":1,"
-                        + "\"key\":\"k\",\"status\":\"active\",\"lastUsedAt\":\"yesterday\"}]}}"))
+                        + "\"key\":\"k\",\"status\":\"active\",\"lastUsedAt\":\"yesterday\"}]}}",
+                    KeyPoolStatus.class))
         .isInstanceOf(AdminApiJson.MalformedAnswerException.class)
         .hasMessageContaining("lastUsedAt");
   }

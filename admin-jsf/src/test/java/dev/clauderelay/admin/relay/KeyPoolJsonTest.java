@@ -3,6 +3,14 @@ package dev.clauderelay.admin.relay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clauderelay.admin.api.KeyBatchResult;
+import dev.clauderelay.admin.api.KeyOperationReport;
+import dev.clauderelay.admin.api.KeyPoolStats;
+import dev.clauderelay.admin.api.KeyPoolStatus;
+import dev.clauderelay.admin.api.KeyTestResult;
+import dev.clauderelay.admin.api.MaintenanceReport;
+import dev.clauderelay.admin.api.PoolKey;
+import dev.clauderelay.admin.web.KeyPoolView;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,9 +18,17 @@ import org.junit.jupiter.api.Test;
 /** The key-pool API's answers, as a running relay wrote them, read into the console's records. */
 class KeyPoolJsonTest {
 
+  private static KeyPoolStatus page(String body) {
+    return AdminApiJson.read(body, KeyPoolStatus.class);
+  }
+
+  private static List<KeyBatchResult.Item> importResults(String body) {
+    return AdminApiJson.read(body, KeyBatchResult.class).results();
+  }
+
   @Test
   void aPageHasTheWholePoolsCountsAndTheMatchingKeys() {
-    KeyPage page = AdminApiJson.keyPage(Fixtures.read("page.json"));
+    KeyPoolStatus page = page(Fixtures.read("page.json"));
 
     assertThat(page.counts().byState())
         .containsOnlyKeys("active", "cooling_down", "exhausted", "invalid", "disabled")
@@ -20,15 +36,15 @@ class KeyPoolJsonTest {
     assertThat(page.counts().total()).isEqualTo(3);
     assertThat(page.counts().usable()).isEqualTo(3);
     assertThat(page.counts().limitedForAModel()).isZero();
-    assertThat(page.matching()).isEqualTo(3);
-    assertThat(page.keys()).extracting(PoolKey::id).containsExactly(1L, 2L, 3L);
+    assertThat(page.keys().total()).isEqualTo(3);
+    assertThat(page.keys().items()).extracting(PoolKey::id).containsExactly(1L, 2L, 3L);
   }
 
   @Test
   void aKeyCarriesItsMaskedKeyStateAndCounters() {
-    PoolKey key = AdminApiJson.keyPage(Fixtures.read("page.json")).keys().get(1);
+    PoolKey key = page(Fixtures.read("page.json")).keys().items().get(1);
 
-    assertThat(key.maskedKey()).isEqualTo("sk-traf...cdef");
+    assertThat(key.key()).isEqualTo("sk-traf...cdef");
     assertThat(key.status()).isEqualTo("active");
     assertThat(key.statusReason()).isEqualTo("recovered after cooling down");
     assertThat(key.requests()).isEqualTo(8);
@@ -39,21 +55,21 @@ class KeyPoolJsonTest {
     assertThat(key.averageLatencyMs()).isEqualTo(12);
     assertThat(key.lastUsedAt()).isEqualTo(Instant.parse("2026-11-26T17:29:38.915Z"));
     assertThat(key.lastError()).contains("rate-limiting");
-    assertThat(key.nextProbeAt()).isNull();
+    assertThat(key.invalid().nextProbeAt()).isNull();
     assertThat(key.modelLimits()).isEmpty();
   }
 
   @Test
   void aFilteredPageCountsTheMatchesAndTheWholePoolApart() {
-    KeyPage page = AdminApiJson.keyPage(Fixtures.read("page-filtered.json"));
+    KeyPoolStatus page = page(Fixtures.read("page-filtered.json"));
 
-    assertThat(page.matching()).isEqualTo(3);
+    assertThat(page.keys().total()).isEqualTo(3);
     assertThat(page.counts().total()).isEqualTo(7);
     assertThat(page.counts().byState()).containsEntry("invalid", 1).containsEntry("disabled", 2);
-    PoolKey invalid = page.keys().get(0);
+    PoolKey invalid = page.keys().items().get(0);
     assertThat(invalid.status()).isEqualTo("invalid");
     assertThat(invalid.label()).isEqualTo("refused by the mock");
-    assertThat(invalid.nextProbeAt()).isNotNull();
+    assertThat(invalid.invalid().nextProbeAt()).isNotNull();
     assertThat(invalid.statusReason()).contains("refused");
   }
 
@@ -66,11 +82,11 @@ class KeyPoolJsonTest {
             + "\"gemini-2.5-pro\",\"status\":\"exhausted\",\"until\":\"2026-11-27T08:00:00Z\","
             + "\"reason\":\"daily quota\"}]}]}}";
 
-    KeyPage page = AdminApiJson.keyPage(body);
+    KeyPoolStatus page = page(body);
 
     assertThat(page.counts().limitedForAModel()).isEqualTo(1);
     assertThat(page.counts().byState()).containsOnlyKeys("active");
-    assertThat(page.keys().get(0).modelLimits())
+    assertThat(page.keys().items().get(0).modelLimits())
         .containsExactly(
             new PoolKey.ModelLimit(
                 "gemini-2.5-pro",
@@ -82,65 +98,61 @@ class KeyPoolJsonTest {
   @Test
   void aPageInAnotherShapeIsAMalformedAnswer() {
     assertThatThrownBy(
-            () ->
-                AdminApiJson.keyPage(
-                    "{\"counts\":{\"active\":1},\"matching\":1,\"keys\":[{\"id\":1}]}"))
+            () -> page("{\"counts\":{\"active\":1},\"matching\":1,\"keys\":[{\"id\":1}]}"))
         .isInstanceOf(AdminApiJson.MalformedAnswerException.class)
         .hasMessageContaining("keys");
-    assertThatThrownBy(
-            () -> AdminApiJson.keyPage("{\"counts\":{\"active\":1},\"keys\":{\"items\":[]}}"))
+    assertThatThrownBy(() -> page("{\"counts\":{\"active\":1},\"keys\":{\"items\":[]}}"))
         .isInstanceOf(AdminApiJson.MalformedAnswerException.class)
         .hasMessageContaining("total");
   }
 
   @Test
   void importResultsNameTheLinesAndWhyAKeyWasNotAdded() {
-    List<ImportResult> results = AdminApiJson.importResults(Fixtures.read("batch.json"));
+    List<KeyBatchResult.Item> results = importResults(Fixtures.read("batch.json"));
 
-    assertThat(results).extracting(ImportResult::line).containsExactly(1, 2, 3, 5, 6, 8);
+    assertThat(results).extracting(KeyBatchResult.Item::line).containsExactly(1, 2, 3, 5, 6, 8);
     assertThat(results)
-        .extracting(ImportResult::outcome)
+        .extracting(KeyBatchResult.Item::result)
         .containsExactly("added", "added", "invalid_format", "added", "duplicate", "added");
     assertThat(results)
-        .extracting(ImportResult::added)
+        .extracting(KeyBatchResult.Item::added)
         .containsExactly(true, true, false, true, false, true);
     assertThat(results.get(2).message()).isEqualTo("key: must be printable ASCII without spaces");
     assertThat(results.get(4).message()).isEqualTo("repeats entry 1 of this batch");
     assertThat(results)
-        .extracting(ImportResult::reason)
+        .extracting(KeyBatchResult.Item::reason)
         .containsExactly(null, null, "key_characters", null, "repeats", null);
     assertThat(results.get(4).repeats()).isEqualTo(1);
-    assertThat(results.get(4).reasonArguments()).containsExactly(1, 0);
-    assertThat(results.get(0).maskedKey()).isEqualTo("sk-con...0001");
+    assertThat(KeyPoolView.reasonArguments(results.get(4))).containsExactly(1, 0);
+    assertThat(results.get(0).key()).isEqualTo("sk-con...0001");
     assertThat(results.get(0).message()).isNull();
     assertThat(results.get(0).upstream()).isNull();
   }
 
   @Test
   void aChunkStartingOnItsOwnLineGetsResultsNumberedFromThere() {
-    List<ImportResult> results =
-        AdminApiJson.importResults(Fixtures.read("batch-second-chunk.json"));
+    List<KeyBatchResult.Item> results = importResults(Fixtures.read("batch-second-chunk.json"));
 
-    assertThat(results).extracting(ImportResult::line).containsExactly(9, 10, 11);
+    assertThat(results).extracting(KeyBatchResult.Item::line).containsExactly(9, 10, 11);
     assertThat(results.get(1).message()).isEqualTo("the pool holds this key already");
     assertThat(results.get(2).message()).isEqualTo("repeats entry 9 of this batch");
     assertThat(results)
-        .extracting(ImportResult::reason)
+        .extracting(KeyBatchResult.Item::reason)
         .containsExactly(null, "in_pool", "repeats");
     assertThat(results.get(2).repeats()).isEqualTo(9);
   }
 
   @Test
   void aTestedImportCarriesTheUpstreamsAnswers() {
-    List<ImportResult> results = AdminApiJson.importResults(Fixtures.read("batch-tested.json"));
+    List<KeyBatchResult.Item> results = importResults(Fixtures.read("batch-tested.json"));
 
     assertThat(results.get(0).added()).isTrue();
     assertThat(results.get(0).upstream().passed()).isTrue();
-    ImportResult refused = results.get(1);
-    assertThat(refused.outcome()).isEqualTo("test_failed");
+    KeyBatchResult.Item refused = results.get(1);
+    assertThat(refused.result()).isEqualTo("test_failed");
     assertThat(refused.message()).isEqualTo("the upstream answered HTTP 401");
     assertThat(refused.reason()).isEqualTo("upstream_refused");
-    assertThat(refused.reasonArguments()).containsExactly(0, 401);
+    assertThat(KeyPoolView.reasonArguments(refused)).containsExactly(0, 401);
     assertThat(refused.upstream().status()).isEqualTo(401);
     assertThat(refused.upstream().errorClass()).isEqualTo("key_invalid");
     assertThat(refused.upstream().keyAccepted()).isFalse();
@@ -149,27 +161,28 @@ class KeyPoolJsonTest {
 
   @Test
   void aBatchOperationCountsWhatItDidAndSaysWhatItMissed() {
-    OperationReport report = AdminApiJson.operationReport(Fixtures.read("batch-operation.json"));
+    KeyOperationReport report =
+        AdminApiJson.read(Fixtures.read("batch-operation.json"), KeyOperationReport.class);
 
     assertThat(report.operation()).isEqualTo("disable");
     assertThat(report.done()).isEqualTo(2);
     assertThat(report.notFound()).isEqualTo(1);
     assertThat(report.results())
-        .extracting(OperationReport.Result::keyId, OperationReport.Result::done)
+        .extracting(KeyOperationReport.Item::keyId, KeyOperationReport.Item::done)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(4L, true),
             org.assertj.core.groups.Tuple.tuple(5L, true),
             org.assertj.core.groups.Tuple.tuple(424242L, false));
-    assertThat(report.results().get(2).maskedKey()).isNull();
+    assertThat(report.results().get(2).key()).isNull();
     assertThat(report.results().get(2).message()).contains("424242");
   }
 
   @Test
   void aRefusedKeysTestSaysWhyAndThatTheKeyIsNowInvalid() {
-    KeyTest test = AdminApiJson.keyTest(Fixtures.read("test-refused.json"));
+    KeyTestResult test = AdminApiJson.read(Fixtures.read("test-refused.json"), KeyTestResult.class);
 
     assertThat(test.keyId()).isEqualTo(10);
-    assertThat(test.maskedKey()).isEqualTo("sk-re...0008");
+    assertThat(test.key()).isEqualTo("sk-re...0008");
     assertThat(test.statusBefore()).isEqualTo("active");
     assertThat(test.status()).isEqualTo("invalid");
     assertThat(test.upstream().passed()).isFalse();
@@ -180,7 +193,7 @@ class KeyPoolJsonTest {
 
   @Test
   void aPassingTestHasNoErrorClass() {
-    KeyTest test = AdminApiJson.keyTest(Fixtures.read("test-passed.json"));
+    KeyTestResult test = AdminApiJson.read(Fixtures.read("test-passed.json"), KeyTestResult.class);
 
     assertThat(test.upstream().passed()).isTrue();
     assertThat(test.upstream().status()).isEqualTo(200);
@@ -191,12 +204,13 @@ class KeyPoolJsonTest {
 
   @Test
   void aProbeWithoutAnAnswerHasNoStatus() {
-    KeyTest test =
-        AdminApiJson.keyTest(
+    KeyTestResult test =
+        AdminApiJson.read(
             "{\"keyId\":1,\"key\":\"sk-a...aaaa\",\"upstream\":{\"status\":null,\"passed\":false,"
                 + "\"keyAccepted\":false,\"errorClass\":\"upstream_error\",\"message\":"
                 + "\"upstream no answer in time\",\"retryAt\":null,\"latencyMs\":15000},"
-                + "\"statusBefore\":\"active\",\"status\":\"active\"}");
+                + "\"statusBefore\":\"active\",\"status\":\"active\"}",
+            KeyTestResult.class);
 
     assertThat(test.upstream().status()).isNull();
     assertThat(test.upstream().errorClass()).isEqualTo("upstream_error");
@@ -204,14 +218,15 @@ class KeyPoolJsonTest {
 
   @Test
   void maintenanceListsTheProbedKeysWithTheirStatesBeforeAndAfter() {
-    Maintenance run = AdminApiJson.maintenance(Fixtures.read("maintenance.json"));
+    MaintenanceReport run =
+        AdminApiJson.read(Fixtures.read("maintenance.json"), MaintenanceReport.class);
 
     assertThat(run.recovered()).isEmpty();
     assertThat(run.returned()).isZero();
     assertThat(run.invalidNotProbed()).isZero();
-    Maintenance.Change probed = run.probed().get(0);
+    MaintenanceReport.Change probed = run.probed().get(0);
     assertThat(probed.keyId()).isEqualTo(10);
-    assertThat(probed.maskedKey()).isEqualTo("sk-re...0008");
+    assertThat(probed.key()).isEqualTo("sk-re...0008");
     assertThat(probed.from()).isEqualTo("invalid");
     assertThat(probed.to()).isEqualTo("invalid");
     assertThat(probed.changed()).isFalse();
@@ -221,9 +236,9 @@ class KeyPoolJsonTest {
 
   @Test
   void poolStatsHaveTotalsByFailureClassAndADayOfHours() {
-    PoolStats stats = AdminApiJson.poolStats(Fixtures.read("stats.json"));
+    KeyPoolStats stats = AdminApiJson.read(Fixtures.read("stats.json"), KeyPoolStats.class);
 
-    PoolStats.Totals totals = stats.totals();
+    KeyPoolStats.Totals totals = stats.totals();
     assertThat(totals.keys()).isEqualTo(3);
     assertThat(totals.requests()).isEqualTo(13);
     assertThat(totals.successes()).isEqualTo(9);
@@ -237,8 +252,9 @@ class KeyPoolJsonTest {
             java.util.Map.entry("quota_exhausted", 0L),
             java.util.Map.entry("overloaded", 0L),
             java.util.Map.entry("upstream_error", 1L));
-    assertThat(stats.series().hours()).hasSize(24);
-    UsageSeries.Hour last = stats.series().hours().get(23);
+    UsageSeries series = UsageSeries.of(stats.series());
+    assertThat(series.hours()).hasSize(24);
+    UsageSeries.Hour last = series.hours().get(23);
     assertThat(last.start()).isEqualTo(Instant.parse("2026-11-26T17:00:00Z"));
     assertThat(last.requests()).isEqualTo(11);
     assertThat(last.errors()).isEqualTo(2);
@@ -248,10 +264,10 @@ class KeyPoolJsonTest {
 
   @Test
   void oneKeysStatsAreThatKeysAlone() {
-    PoolStats stats = AdminApiJson.poolStats(Fixtures.read("stats-key.json"));
+    KeyPoolStats stats = AdminApiJson.read(Fixtures.read("stats-key.json"), KeyPoolStats.class);
 
     assertThat(stats.totals().keys()).isEqualTo(1);
     assertThat(stats.totals().requests()).isEqualTo(8);
-    assertThat(stats.series().totalRequests()).isEqualTo(8);
+    assertThat(UsageSeries.of(stats.series()).totalRequests()).isEqualTo(8);
   }
 }

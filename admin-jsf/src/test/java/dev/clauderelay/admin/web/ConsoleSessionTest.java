@@ -2,7 +2,7 @@ package dev.clauderelay.admin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clauderelay.admin.relay.AdminToken;
+import dev.clauderelay.admin.api.AdminToken;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.clauderelay.admin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clauderelay.admin.relay.ImportResult;
+import dev.clauderelay.admin.api.KeyBatchResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,19 +39,33 @@ class ImportJobTest {
     ImportJob job = new ImportJob(1, "a\nb\nc\nd\ne\n", false);
     job.addAll(
         List.of(
-            new ImportResult(1, "sk-...0001", ImportResult.ADDED, null, null, null, null),
-            new ImportResult(
-                2, "...ey", "invalid", "key_characters", null, "key: must be printable", null),
-            new ImportResult(3, "sk-...0003", ImportResult.ADDED, null, null, null, null)),
+            new KeyBatchResult.Item(
+                1, null, "sk-...0001", KeyBatchResult.Item.ADDED, null, null, null, null, null),
+            new KeyBatchResult.Item(
+                2,
+                null,
+                "...ey",
+                "invalid",
+                null,
+                "key_characters",
+                null,
+                "key: must be printable",
+                null),
+            new KeyBatchResult.Item(
+                3, null, "sk-...0003", KeyBatchResult.Item.ADDED, null, null, null, null, null)),
         3);
     job.addAll(
         List.of(
-            new ImportResult(4, "sk-...0001", "duplicate", "repeats", 1, "repeats entry 1", null),
-            new ImportResult(5, "sk-...0005", ImportResult.ADDED, null, null, null, null)),
+            new KeyBatchResult.Item(
+                4, null, "sk-...0001", "duplicate", null, "repeats", 1, "repeats entry 1", null),
+            new KeyBatchResult.Item(
+                5, null, "sk-...0005", KeyBatchResult.Item.ADDED, null, null, null, null, null)),
         2);
 
-    assertThat(job.problemsFirst()).extracting(ImportResult::line).containsExactly(2, 4, 1, 3, 5);
-    assertThat(job.results()).extracting(ImportResult::line).containsExactly(1, 2, 3, 4, 5);
+    assertThat(job.problemsFirst())
+        .extracting(KeyBatchResult.Item::line)
+        .containsExactly(2, 4, 1, 3, 5);
+    assertThat(job.results()).extracting(KeyBatchResult.Item::line).containsExactly(1, 2, 3, 4, 5);
   }
 
   @Test

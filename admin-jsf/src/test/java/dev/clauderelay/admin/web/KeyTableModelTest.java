@@ -2,9 +2,11 @@ package dev.clauderelay.admin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clauderelay.admin.relay.KeyPage;
+import dev.clauderelay.admin.api.KeyCounts;
+import dev.clauderelay.admin.api.KeyPage;
+import dev.clauderelay.admin.api.KeyPoolStatus;
+import dev.clauderelay.admin.api.PoolKey;
 import dev.clauderelay.admin.relay.KeyQuery;
-import dev.clauderelay.admin.relay.PoolKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,20 +20,26 @@ class KeyTableModelTest {
   private static PoolKey key(long id) {
     return new PoolKey(
         id,
+        1,
         "sk-" + id,
         null,
         1,
+        null,
+        null,
         "active",
         null,
         null,
         List.of(),
         null,
         0,
+        null,
         0,
         0,
         0,
         0,
         0,
+        null,
+        null,
         null,
         null);
   }
@@ -44,7 +52,7 @@ class KeyTableModelTest {
     Map<String, FilterMeta> filter =
         Map.of(
             "status", FilterMeta.builder().field("status").filterValue("disabled").build(),
-            "maskedKey", FilterMeta.builder().field("maskedKey").filterValue("abc").build());
+            "key", FilterMeta.builder().field("key").filterValue("abc").build());
 
     KeyQuery query = KeyTableModel.query(50, 25, sort, filter);
 
@@ -53,7 +61,7 @@ class KeyTableModelTest {
 
   @Test
   void columnsSortByTheRelaysFieldNames() {
-    assertThat(sortParameter("maskedKey", SortOrder.ASCENDING)).isEqualTo("id");
+    assertThat(sortParameter("key", SortOrder.ASCENDING)).isEqualTo("id");
     assertThat(sortParameter("lastUsedAt", SortOrder.DESCENDING)).isEqualTo("-lastUsed");
     assertThat(sortParameter("averageLatencyMs", SortOrder.ASCENDING)).isEqualTo("latency");
     assertThat(sortParameter("failures", SortOrder.DESCENDING)).isEqualTo("-failures");
@@ -77,10 +85,23 @@ class KeyTableModelTest {
         new KeyTableModel(
             query -> {
               asked.add(query);
-              return new KeyPage(
-                  new KeyPage.Counts(Map.of("active", 9_998, "disabled", 2), 0, 10_000, 9_998),
-                  10_000,
-                  List.of(key(41), key(42)));
+              return new KeyPoolStatus(
+                  null,
+                  List.of(),
+                  new KeyCounts(
+                      Map.of(
+                          "active",
+                          9_998,
+                          "disabled",
+                          2,
+                          KeyCounts.LIMITED_FOR_A_MODEL,
+                          0,
+                          KeyCounts.TOTAL,
+                          10_000,
+                          KeyCounts.USABLE,
+                          9_998)),
+                  0,
+                  new KeyPage<>(10_000, 40, 2, List.of(key(41), key(42))));
             });
 
     List<PoolKey> rows = model.load(40, 2, Map.of(), Map.of());
@@ -99,6 +120,6 @@ class KeyTableModelTest {
 
     assertThat(model.count(Map.of())).isZero();
     assertThat(model.load(0, 25, Map.of(), Map.of())).isEmpty();
-    assertThat(model.counts()).isEqualTo(KeyPage.Counts.NONE);
+    assertThat(model.counts()).isEqualTo(KeyCounts.NONE);
   }
 }

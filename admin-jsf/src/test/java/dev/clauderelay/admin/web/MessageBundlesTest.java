@@ -2,8 +2,8 @@ package dev.clauderelay.admin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clauderelay.admin.relay.ImportResult;
-import dev.clauderelay.admin.relay.KeyProbe;
+import dev.clauderelay.admin.api.KeyBatchResult;
+import dev.clauderelay.admin.api.KeyProbe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -47,21 +47,24 @@ class MessageBundlesTest {
   void everyImportReasonTheConsoleWordsHasItsWordsInBothLanguages() {
     for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE}) {
       ResourceBundle bundle = ResourceBundle.getBundle(BASE, locale);
-      for (String reason : ImportResult.WORDED_REASONS) {
+      for (String reason : KeyPoolView.WORDED_REASONS) {
         assertThat(bundle.containsKey("keyPool.reason." + reason))
             .as(locale + " " + reason)
             .isTrue();
       }
     }
-    ImportResult repeated =
-        new ImportResult(10_003, "sk-...", "duplicate", "repeats", 10_002, "x", null);
+    KeyBatchResult.Item repeated =
+        new KeyBatchResult.Item(
+            10_003, null, "sk-...", "duplicate", null, "repeats", 10_002, "x", null);
     assertThat(format(Locale.SIMPLIFIED_CHINESE, repeated)).isEqualTo("与第 10002 行重复");
     assertThat(format(Locale.ENGLISH, repeated)).isEqualTo("Repeats line 10002");
-    ImportResult refused =
-        new ImportResult(
+    KeyBatchResult.Item refused =
+        new KeyBatchResult.Item(
             1,
+            null,
             "sk-...",
             "test_failed",
+            null,
             "upstream_refused",
             null,
             "x",
@@ -69,9 +72,10 @@ class MessageBundlesTest {
     assertThat(format(Locale.SIMPLIFIED_CHINESE, refused)).isEqualTo("上游返回 HTTP 401");
   }
 
-  private static String format(Locale locale, ImportResult result) {
-    String pattern = ResourceBundle.getBundle(BASE, locale).getString(result.reasonKey());
-    return new MessageFormat(pattern, locale).format(result.reasonArguments());
+  private static String format(Locale locale, KeyBatchResult.Item result) {
+    String pattern =
+        ResourceBundle.getBundle(BASE, locale).getString(KeyPoolView.reasonKey(result));
+    return new MessageFormat(pattern, locale).format(KeyPoolView.reasonArguments(result));
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.clauderelay.admin.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.clauderelay.admin.relay.PluginCatalog;
+import dev.clauderelay.admin.api.PluginCatalog;
 import jakarta.el.ELContext;
 import jakarta.el.ELResolver;
 import jakarta.el.FunctionMapper;

@@ -1,12 +1,12 @@
 package dev.clauderelay.gateway.application.admin;
 
 import dev.clauderelay.gateway.domain.model.route.RouteTarget;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * An admin's description of a route; {@code null} fields keep their current value or default.
+ * An admin's description of a route; {@code null} fields keep their current value or default. The
+ * API's bounds on each field are checked on its request record, {@code
+ * dev.clauderelay.admin.api.RouteRequest}.
  *
  * @param scenario {@code model} (default), {@code background}, {@code long_context}, {@code think}
  *     or {@code default}
@@ -17,11 +17,11 @@ import java.util.List;
  * @param threshold for {@code long_context}: estimated input tokens above which it applies
  */
 public record RouteInput(
-    @Size(max = 32) String scenario,
-    @Size(max = 200) String match,
-    @Size(max = 100) String provider,
-    @Size(max = 200) String model,
-    @Size(max = 20) List<RouteTarget> fallbacks,
-    @Min(1) Long threshold,
-    @Min(0) Integer position,
+    String scenario,
+    String match,
+    String provider,
+    String model,
+    List<RouteTarget> fallbacks,
+    Long threshold,
+    Integer position,
     Boolean enabled) {}

@@ -1,5 +1,8 @@
 package dev.clauderelay.gateway.interfaces.health;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clauderelay.admin.api.RelayHealth;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.gateway.infrastructure.persistence.RelayDataSource;
 import dev.clauderelay.gateway.infrastructure.plugins.LoadedPlugin;
@@ -8,9 +11,6 @@ import dev.clauderelay.gateway.interfaces.intake.RequestBodies;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
@@ -25,6 +25,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class HealthCheck {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Resource(lookup = RelayDataSource.JNDI_NAME)
   private DataSource dataSource;
 
@@ -33,6 +35,22 @@ public class HealthCheck {
   @Inject private RequestBodies bodies;
 
   public Response check() {
+    RelayHealth report = report();
+    String body;
+    try {
+      body = JSON.writeValueAsString(report);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return Response.status(report.database().error() == null ? 200 : 503)
+        .type("application/json")
+        .entity(body)
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
+  /** The relay's health now; the admin dashboard shows it too. */
+  public RelayHealth report() {
     long started = System.nanoTime();
     String databaseError = null;
     try (Connection connection = dataSource.getConnection()) {
@@ -44,19 +62,6 @@ public class HealthCheck {
     }
     long latencyMs = (System.nanoTime() - started) / 1_000_000;
 
-    JsonObjectBuilder database =
-        Json.createObjectBuilder()
-            .add("status", databaseError == null ? "up" : "down")
-            .add(
-                "embedded",
-                config.optional("RELAY_DB_EMBEDDED").map(Boolean::parseBoolean).orElse(false))
-            .add("latencyMs", latencyMs);
-    if (databaseError != null) {
-      database.add("error", databaseError);
-    }
-    JsonArrayBuilder pluginIds = Json.createArrayBuilder();
-    plugins.plugins().stream().map(LoadedPlugin::id).forEach(pluginIds::add);
-
     String status;
     if (databaseError != null) {
       status = "down";
@@ -65,30 +70,20 @@ public class HealthCheck {
     } else {
       status = "ok";
     }
-    String body =
-        Json.createObjectBuilder()
-            .add("status", status)
-            .add("version", RelayConfig.VERSION)
-            .add("uptimeSeconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000)
-            .add("database", database)
-            .add(
-                "plugins",
-                Json.createObjectBuilder()
-                    .add("loaded", plugins.plugins().size())
-                    .add("ids", pluginIds)
-                    .add("strategies", plugins.strategies().size()))
-            .add(
-                "requestBodies",
-                Json.createObjectBuilder()
-                    .add("reading", bodies.intake().reading())
-                    .add("heldBytes", bodies.intake().heldBytes())
-                    .add("budgetBytes", bodies.intake().budgetBytes()))
-            .build()
-            .toString();
-    return Response.status(databaseError == null ? 200 : 503)
-        .type("application/json")
-        .entity(body)
-        .header("Cache-Control", "no-store")
-        .build();
+    return new RelayHealth(
+        status,
+        RelayConfig.VERSION,
+        ManagementFactory.getRuntimeMXBean().getUptime() / 1000,
+        new RelayHealth.Database(
+            databaseError == null ? "up" : "down",
+            config.optional("RELAY_DB_EMBEDDED").map(Boolean::parseBoolean).orElse(false),
+            latencyMs,
+            databaseError),
+        new RelayHealth.Plugins(
+            plugins.plugins().size(),
+            plugins.plugins().stream().map(LoadedPlugin::id).toList(),
+            plugins.strategies().size()),
+        new RelayHealth.RequestBodies(
+            bodies.intake().reading(), bodies.intake().heldBytes(), bodies.intake().budgetBytes()));
   }
 }

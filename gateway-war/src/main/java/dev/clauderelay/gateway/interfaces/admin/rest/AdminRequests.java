@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.clauderelay.gateway.application.AdminSession;
 import dev.clauderelay.gateway.application.admin.AdminActor;
 import dev.clauderelay.gateway.application.admin.InvalidInputException;
@@ -22,8 +23,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reading admin request bodies into input records (unknown fields refused, wrong types named by
- * their path), writing answers, and telling who is acting.
+ * Reading admin request bodies into the contract's request records (unknown fields refused, wrong
+ * types named by their path), writing its answer records (instants as ISO-8601 strings), and
+ * telling who is acting.
  */
 final class AdminRequests {
 
@@ -41,6 +43,7 @@ final class AdminRequests {
                           .maxNestingDepth(MAX_NESTING)
                           .build())
                   .build())
+          .addModule(new JavaTimeModule())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
@@ -79,7 +82,7 @@ final class AdminRequests {
   }
 
   /**
-   * Reads a body into an input record and checks its Bean Validation constraints; the first
+   * Reads a body into a request record and checks its Bean Validation constraints; the first
    * violation becomes a 400 naming the field.
    */
   static <T> T read(String body, Class<T> type) {

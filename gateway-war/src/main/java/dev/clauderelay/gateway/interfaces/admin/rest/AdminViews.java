@@ -1,7 +1,18 @@
 package dev.clauderelay.gateway.interfaces.admin.rest;
 
+import dev.clauderelay.admin.api.ClaudeAccountView;
+import dev.clauderelay.admin.api.ClientKeyView;
+import dev.clauderelay.admin.api.ProviderKeyView;
+import dev.clauderelay.admin.api.ProviderView;
+import dev.clauderelay.admin.api.RouteTarget;
+import dev.clauderelay.admin.api.RouteView;
+import dev.clauderelay.admin.api.UsageTotals;
+import dev.clauderelay.gateway.application.account.AccountHealth;
 import dev.clauderelay.gateway.application.pool.KeyHealth;
 import dev.clauderelay.gateway.application.topology.ProviderRuntime;
+import dev.clauderelay.gateway.application.usage.UsageQueries;
+import dev.clauderelay.gateway.domain.model.account.AccountStatus;
+import dev.clauderelay.gateway.domain.model.account.ClaudeAccount;
 import dev.clauderelay.gateway.domain.model.clientkey.ClientKey;
 import dev.clauderelay.gateway.domain.model.provider.Provider;
 import dev.clauderelay.gateway.domain.model.provider.ProviderKey;
@@ -10,124 +21,189 @@ import dev.clauderelay.gateway.domain.model.route.Route;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** What the admin API shows of providers, keys, routes and client keys; secrets only masked. */
+/**
+ * What the admin API shows of providers, keys, routes, client keys and Claude accounts: the
+ * contract's records made from the domain, secrets only masked.
+ */
 final class AdminViews {
 
   private AdminViews() {}
 
-  static Map<String, Object> provider(Provider provider, ProviderRuntime runtime) {
+  /**
+   * A provider's settings, and what the relay makes of it once loaded.
+   *
+   * @param runtime null until the relay has loaded the provider
+   */
+  static ProviderView provider(Provider provider, ProviderRuntime runtime) {
     ProviderSettings s = provider.settings();
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", provider.id());
-    view.put("name", s.name());
-    view.put("kind", s.kind().wireName());
-    view.put("baseUrl", s.baseUrl());
-    view.put("transformer", s.transformerId());
-    view.put("strategy", s.strategyId());
-    view.put("models", s.models());
-    view.put("modelAliases", s.modelAliases());
-    view.put("betasToDrop", s.betasToDrop());
-    view.put("connectTimeoutMs", s.connectTimeoutMs());
-    view.put("firstByteTimeoutMs", s.firstByteTimeoutMs());
-    view.put("streamIdleTimeoutMs", s.streamIdleTimeoutMs());
-    view.put("totalTimeoutMs", s.totalTimeoutMs());
-    view.put("enabled", s.enabled());
-    view.put("sessionAffinity", s.sessionAffinity());
-    view.put("claudeAccounts", s.claudeAccounts());
-    if (runtime != null) {
-      view.put("available", runtime.available());
-      view.put("unavailableReason", runtime.unavailableReason());
-      view.put("keys", runtime.pool().members().size());
-      view.put("usableKeys", runtime.pool().usableCount());
+    return new ProviderView(
+        provider.id(),
+        s.name(),
+        s.kind().wireName(),
+        s.baseUrl(),
+        s.transformerId(),
+        s.strategyId(),
+        s.models(),
+        s.modelAliases(),
+        s.betasToDrop(),
+        s.connectTimeoutMs(),
+        s.firstByteTimeoutMs(),
+        s.streamIdleTimeoutMs(),
+        s.totalTimeoutMs(),
+        s.enabled(),
+        s.sessionAffinity(),
+        s.claudeAccounts(),
+        runtime == null
+            ? null
+            : new ProviderView.State(
+                runtime.available(),
+                runtime.unavailableReason(),
+                runtime.pool().members().size(),
+                runtime.pool().usableCount()),
+        instant(provider.createdAt()),
+        instant(provider.updatedAt()));
+  }
+
+  /**
+   * A key of a provider: its live state and traffic once the relay has loaded it, else its stored
+   * state and request count.
+   */
+  static ProviderKeyView key(ProviderKey key, KeyHealth live) {
+    if (live == null) {
+      return new ProviderKeyView(
+          key.id(),
+          key.providerId(),
+          key.masked(),
+          key.label(),
+          key.weight(),
+          KeyPoolViews.name(key.status()),
+          null,
+          key.totalRequests(),
+          null,
+          instant(key.createdAt()));
     }
-    view.put("createdAt", iso(provider.createdAt()));
-    view.put("updatedAt", iso(provider.updatedAt()));
-    return view;
+    return new ProviderKeyView(
+        key.id(),
+        key.providerId(),
+        key.masked(),
+        key.label(),
+        key.weight(),
+        KeyPoolViews.name(live.status()),
+        new ProviderKeyView.Live(
+            KeyPoolViews.instant(live.statusUntilMillis()), live.statusReason(), live.inFlight()),
+        live.totalRequests(),
+        new ProviderKeyView.Traffic(
+            live.successes(),
+            live.failures(),
+            live.rateLimited(),
+            KeyPoolViews.instant(live.lastUsedMillis()),
+            live.lastError()),
+        instant(key.createdAt()));
   }
 
-  static Map<String, Object> key(ProviderKey key, KeyHealth live) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", key.id());
-    view.put("providerId", key.providerId());
-    view.put("key", key.masked());
-    view.put("label", key.label());
-    view.put("weight", key.weight());
-    if (live != null) {
-      view.put("status", live.status().name().toLowerCase());
-      view.put(
-          "statusUntil",
-          live.statusUntilMillis() > 0
-              ? Instant.ofEpochMilli(live.statusUntilMillis()).toString()
-              : null);
-      view.put("statusReason", live.statusReason());
-      view.put("inFlight", live.inFlight());
-      view.put("requests", live.totalRequests());
-      view.put("successes", live.successes());
-      view.put("failures", live.failures());
-      view.put("rateLimited", live.rateLimited());
-      view.put(
-          "lastUsedAt",
-          live.lastUsedMillis() > 0
-              ? Instant.ofEpochMilli(live.lastUsedMillis()).toString()
-              : null);
-      view.put("lastError", live.lastError());
-    } else {
-      view.put("status", key.status().name().toLowerCase());
-      view.put("requests", key.totalRequests());
+  static ClientKeyView clientKey(ClientKey key) {
+    return clientKey(key, key.masked());
+  }
+
+  /** A client key showing {@code shownKey}: masked, or once, right after creation, in clear. */
+  static ClientKeyView clientKey(ClientKey key, String shownKey) {
+    return new ClientKeyView(
+        key.id(),
+        key.name(),
+        shownKey,
+        key.enabled(),
+        key.allowedModels(),
+        key.rpmLimit(),
+        instant(key.expiresAt()),
+        instant(key.lastUsedAt()),
+        instant(key.createdAt()));
+  }
+
+  static RouteView route(Route route, Map<Long, String> providerNames) {
+    return new RouteView(
+        route.id(),
+        route.position(),
+        KeyPoolViews.name(route.scenario()),
+        route.matchPattern(),
+        providerNames.get(route.providerId()),
+        route.upstreamModel(),
+        route.fallbacks().stream().map(t -> new RouteTarget(t.provider(), t.model())).toList(),
+        route.threshold(),
+        route.enabled());
+  }
+
+  /**
+   * An account as admins see it: the stored fields, with the status and limits the relay lives by
+   * (a rate limit runs out by itself; the database keeps the last one seen) and live counters.
+   *
+   * @param live the account's run-time state, {@code null} until the relay has loaded it
+   */
+  static ClaudeAccountView account(ClaudeAccount account, AccountHealth live, long nowMillis) {
+    AccountStatus status = live != null ? live.status(nowMillis) : effective(account, nowMillis);
+    return new ClaudeAccountView(
+        account.id(),
+        account.name(),
+        KeyPoolViews.name(account.authType()),
+        KeyPoolViews.name(status),
+        live != null
+            ? live.statusReason(nowMillis)
+            : status == AccountStatus.ACTIVE ? null : account.statusReason(),
+        account.maskedCredential(),
+        account.scopes(),
+        instant(account.expiresAt()),
+        instant(account.lastRefreshAt()),
+        status == AccountStatus.RATE_LIMITED
+            ? live != null
+                ? KeyPoolViews.instant(live.limitedUntilMillis())
+                : instant(account.rateLimitedUntil())
+            : null,
+        live != null && live.lastLimitedMillis() > 0
+            ? KeyPoolViews.instant(live.lastLimitedMillis())
+            : instant(account.lastLimitedAt()),
+        account.oauthState() != null,
+        instant(account.createdAt()),
+        live == null
+            ? null
+            : new ClaudeAccountView.Traffic(
+                live.inFlight(),
+                live.requests(),
+                live.successes(),
+                live.failures(),
+                live.rateLimitedCount(),
+                KeyPoolViews.instant(live.lastUsedMillis()),
+                live.lastError(),
+                KeyPoolViews.instant(live.lastErrorMillis()),
+                live.refreshInProgress()));
+  }
+
+  private static AccountStatus effective(ClaudeAccount account, long nowMillis) {
+    if (account.status() == AccountStatus.RATE_LIMITED
+        && (account.rateLimitedUntil() == null
+            || account.rateLimitedUntil().toInstant(ZoneOffset.UTC).toEpochMilli() <= nowMillis)) {
+      return AccountStatus.ACTIVE;
     }
-    view.put("createdAt", iso(key.createdAt()));
-    return view;
+    return account.status();
   }
 
-  static Map<String, Object> clientKey(ClientKey key) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", key.id());
-    view.put("name", key.name());
-    view.put("key", key.masked());
-    view.put("enabled", key.enabled());
-    view.put("models", key.allowedModels());
-    view.put("rpmLimit", key.rpmLimit());
-    view.put("expiresAt", iso(key.expiresAt()));
-    view.put("lastUsedAt", iso(key.lastUsedAt()));
-    view.put("createdAt", iso(key.createdAt()));
-    return view;
+  static UsageTotals totals(UsageQueries.Totals t) {
+    return new UsageTotals(
+        t.requests(),
+        t.successes(),
+        t.failures(),
+        t.rateLimited(),
+        t.inputTokens(),
+        t.outputTokens(),
+        t.cacheCreationTokens(),
+        t.cacheReadTokens(),
+        t.averageLatencyMs());
   }
 
-  static Map<String, Object> route(Route route, Map<Long, String> providerNames) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", route.id());
-    view.put("position", route.position());
-    view.put("scenario", route.scenario().name().toLowerCase());
-    view.put("match", route.matchPattern());
-    view.put("provider", providerNames.get(route.providerId()));
-    view.put("model", route.upstreamModel());
-    view.put(
-        "fallbacks",
-        route.fallbacks().stream()
-            .map(
-                t -> {
-                  Map<String, Object> target = new LinkedHashMap<>();
-                  target.put("provider", t.provider());
-                  target.put("model", t.model());
-                  return target;
-                })
-            .toList());
-    view.put("threshold", route.threshold());
-    view.put("enabled", route.enabled());
-    return view;
-  }
-
-  static String iso(LocalDateTime time) {
-    return time == null ? null : time.toInstant(ZoneOffset.UTC).toString();
-  }
-
-  static Map<String, Object> list(String field, List<?> items) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put(field, items);
-    return view;
+  /**
+   * The database keeps UTC wall-clock times (JPA maps no {@code Instant}); the API shows instants.
+   */
+  static Instant instant(LocalDateTime time) {
+    return time == null ? null : time.toInstant(ZoneOffset.UTC);
   }
 }

@@ -1,5 +1,6 @@
 package dev.clauderelay.gateway.interfaces.admin.rest;
 
+import dev.clauderelay.admin.api.AuditPage;
 import dev.clauderelay.gateway.application.admin.InvalidInputException;
 import dev.clauderelay.gateway.domain.model.audit.AuditEntry;
 import dev.clauderelay.gateway.domain.model.audit.AuditLog;
@@ -9,9 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The audit log, newest first: {@code GET /api/admin/audit?limit=50&before=<id>}. */
 @Path("api/admin/audit")
@@ -27,24 +26,21 @@ public class AuditResource {
       throw new InvalidInputException("limit", "must be between 1 and 500");
     }
     List<AuditEntry> entries = log.newest(size, before);
-    List<Map<String, Object>> views =
+    List<AuditPage.Entry> views =
         entries.stream()
             .map(
-                e -> {
-                  Map<String, Object> view = new LinkedHashMap<>();
-                  view.put("id", e.id());
-                  view.put("at", AdminViews.iso(e.at()));
-                  view.put("actor", e.actor());
-                  view.put("action", e.action());
-                  view.put("targetType", e.targetType());
-                  view.put("targetId", e.targetId());
-                  view.put("detail", e.detail());
-                  view.put("remoteAddress", e.remoteAddr());
-                  return view;
-                })
+                e ->
+                    new AuditPage.Entry(
+                        e.id(),
+                        AdminViews.instant(e.at()),
+                        e.actor(),
+                        e.action(),
+                        e.targetType(),
+                        e.targetId(),
+                        e.detail(),
+                        e.remoteAddr()))
             .toList();
-    Map<String, Object> page = AdminViews.list("entries", views);
-    page.put("next", entries.size() == size ? entries.get(entries.size() - 1).id() : null);
-    return AdminRequests.write(page);
+    return AdminRequests.write(
+        new AuditPage(views, entries.size() == size ? entries.get(entries.size() - 1).id() : null));
   }
 }

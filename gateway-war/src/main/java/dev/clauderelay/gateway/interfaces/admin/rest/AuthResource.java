@@ -1,5 +1,7 @@
 package dev.clauderelay.gateway.interfaces.admin.rest;
 
+import dev.clauderelay.admin.api.AdminSignIn;
+import dev.clauderelay.admin.api.AdminToken;
 import dev.clauderelay.gateway.application.AdminAuthService;
 import dev.clauderelay.gateway.application.AdminAuthService.LoginRefusedException;
 import dev.clauderelay.gateway.application.AdminSession;
@@ -10,7 +12,6 @@ import dev.clauderelay.gateway.interfaces.rest.JsonBodies;
 import dev.clauderelay.gateway.interfaces.rest.PublicAccess;
 import dev.clauderelay.plugin.api.ErrorType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -39,12 +40,13 @@ public class AuthResource {
   @PublicAccess("signing in is how a session starts")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
   public Response signIn(String body) {
-    JsonObject credentials = JsonBodies.object(body);
-    String username = JsonBodies.requiredString(credentials, "username");
-    String password = JsonBodies.requiredString(credentials, "password");
+    AdminSignIn credentials = credentials(body);
     try {
-      AdminSession session = auth.login(username, password, addresses.of(servletRequest));
-      return Response.ok(describe(session).add("token", session.token()).build().toString())
+      AdminSession session =
+          auth.login(credentials.username(), credentials.password(), addresses.of(servletRequest));
+      return Response.ok(
+              AdminRequests.write(
+                  new AdminToken(session.username(), session.expiresAt(), session.token())))
           .header("Cache-Control", "no-store")
           .build();
     } catch (LoginRefusedException refused) {
@@ -59,7 +61,8 @@ public class AuthResource {
 
   @GET
   public String current(@Context ContainerRequestContext request) {
-    return describe(session(request)).build().toString();
+    AdminSession session = session(request);
+    return AdminRequests.write(new AdminToken(session.username(), session.expiresAt(), null));
   }
 
   @DELETE
@@ -72,9 +75,14 @@ public class AuthResource {
     return (AdminSession) request.getProperty(AdminAccessFilter.SESSION_PROPERTY);
   }
 
-  private static jakarta.json.JsonObjectBuilder describe(AdminSession session) {
-    return Json.createObjectBuilder()
-        .add("username", session.username())
-        .add("expiresAt", session.expiresAt().toString());
+  /**
+   * The sign-in body, read by {@link JsonBodies}: a person types these fields, so a missing or
+   * blank one is named in plain words rather than by the mapper.
+   */
+  private static AdminSignIn credentials(String body) {
+    JsonObject credentials = JsonBodies.object(body);
+    return new AdminSignIn(
+        JsonBodies.requiredString(credentials, "username"),
+        JsonBodies.requiredString(credentials, "password"));
   }
 }

@@ -1,8 +1,12 @@
 package dev.clauderelay.gateway.interfaces.admin.rest;
 
+import dev.clauderelay.admin.api.ClientKeyList;
+import dev.clauderelay.admin.api.ClientKeyRequest;
+import dev.clauderelay.admin.api.IssuedClientKey;
 import dev.clauderelay.gateway.application.admin.AdminActor;
 import dev.clauderelay.gateway.application.admin.ClientKeyAdminService;
-import dev.clauderelay.gateway.interfaces.admin.rest.input.ClientKeyRequest;
+import dev.clauderelay.gateway.application.admin.ClientKeyInput;
+import dev.clauderelay.gateway.application.admin.InvalidInputException;
 import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +22,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /** Client keys: {@code /api/admin/client-keys}. A created key is shown in that answer only. */
 @Path("api/admin/client-keys")
@@ -34,18 +39,16 @@ public class ClientKeysResource {
   @GET
   public String list() {
     return AdminRequests.write(
-        AdminViews.list("clientKeys", keys.list().stream().map(AdminViews::clientKey).toList()));
+        new ClientKeyList(keys.list().stream().map(AdminViews::clientKey).toList()));
   }
 
   @POST
   public Response create(String body) {
-    ClientKeyAdminService.IssuedKey issued =
-        keys.create(AdminRequests.read(body, ClientKeyRequest.class).toInput(), actor());
-    Map<String, Object> view = new java.util.LinkedHashMap<>(AdminViews.clientKey(issued.key()));
-    view.put("key", issued.clearKey());
-    view.put("keyShownOnce", true);
+    ClientKeyAdminService.IssuedKey issued = keys.create(input(body), actor());
     return Response.status(201)
-        .entity(AdminRequests.write(view))
+        .entity(
+            AdminRequests.write(
+                new IssuedClientKey(AdminViews.clientKey(issued.key(), issued.clearKey()), true)))
         .header("Cache-Control", "no-store")
         .build();
   }
@@ -53,9 +56,7 @@ public class ClientKeysResource {
   @PUT
   @Path("{id}")
   public String update(@PathParam("id") long id, String body) {
-    return AdminRequests.write(
-        AdminViews.clientKey(
-            keys.update(id, AdminRequests.read(body, ClientKeyRequest.class).toInput(), actor())));
+    return AdminRequests.write(AdminViews.clientKey(keys.update(id, input(body), actor())));
   }
 
   @DELETE
@@ -63,6 +64,23 @@ public class ClientKeysResource {
   public Response delete(@PathParam("id") long id) {
     keys.delete(id, actor());
     return Response.noContent().build();
+  }
+
+  /** The request as the service takes it; {@code expiresAt} an ISO-8601 instant, empty for none. */
+  private static ClientKeyInput input(String body) {
+    ClientKeyRequest request = AdminRequests.read(body, ClientKeyRequest.class);
+    Instant expiry = null;
+    String expiresAt = request.expiresAt();
+    if (expiresAt != null && !expiresAt.isBlank()) {
+      try {
+        expiry = Instant.parse(expiresAt.strip());
+      } catch (DateTimeParseException e) {
+        throw new InvalidInputException(
+            "expiresAt", "must be an ISO-8601 instant such as 2027-01-01T00:00:00Z");
+      }
+    }
+    return new ClientKeyInput(
+        request.name(), null, request.models(), request.rpmLimit(), expiry, request.enabled());
   }
 
   private AdminActor actor() {

@@ -1,6 +1,15 @@
 package dev.clauderelay.gateway.interfaces.admin.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.clauderelay.admin.api.KeyBatchRequest;
+import dev.clauderelay.admin.api.KeyBatchResult;
+import dev.clauderelay.admin.api.KeyOperationReport;
+import dev.clauderelay.admin.api.KeyOperationRequest;
+import dev.clauderelay.admin.api.KeyPoolStats;
+import dev.clauderelay.admin.api.KeyPoolStatus;
+import dev.clauderelay.admin.api.KeyTestResult;
+import dev.clauderelay.admin.api.MaintenanceReport;
+import dev.clauderelay.admin.api.PoolKeyChange;
+import dev.clauderelay.admin.api.PoolKeyRequest;
 import dev.clauderelay.gateway.application.admin.AdminActor;
 import dev.clauderelay.gateway.application.admin.InvalidInputException;
 import dev.clauderelay.gateway.application.pool.KeyChange;
@@ -13,6 +22,7 @@ import dev.clauderelay.gateway.infrastructure.plugins.PluginRegistry;
 import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,7 +38,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -49,64 +58,25 @@ public class KeyPoolResource {
   @Context private HttpServletRequest servletRequest;
   @Context private ContainerRequestContext requestContext;
 
-  /** A key an admin adds. */
-  public record KeyInput(
-      String key, String label, Integer weight, Integer rpmLimit, Integer concurrencyLimit) {
-    NewKey toNewKey() {
-      return new NewKey(key, label, weight, rpmLimit, concurrencyLimit);
-    }
-  }
-
-  /** A change to one key; absent fields stay. */
-  public record KeyUpdate(
-      String status, String label, Integer weight, Integer rpmLimit, Integer concurrencyLimit) {}
-
-  /**
-   * Many keys: {@code keys} (strings, or objects like {@link KeyInput}) or {@code text} (one key
-   * per line; blank lines and lines starting with {@code #} skipped); the settings apply to every
-   * entry that does not set its own; {@code test} probes each key before adding it.
-   */
-  public record BatchRequest(
-      List<JsonNode> keys,
-      String text,
-      String label,
-      Integer weight,
-      Integer rpmLimit,
-      Integer concurrencyLimit,
-      Boolean test) {}
-
-  /** Enable, disable or delete a set of keys. */
-  public record BatchOperation(String operation, List<Long> keyIds) {}
-
   @GET
-  public String status(
-      @PathParam("providerId") long providerId,
-      @QueryParam("offset") Integer offset,
-      @QueryParam("limit") Integer limit,
-      @QueryParam("status") String status,
-      @QueryParam("q") String q,
-      @QueryParam("sort") String sort) {
+  public String status(@PathParam("providerId") long providerId, @BeanParam KeyListParams list) {
     ProviderRuntime provider = pools.provider(providerId);
-    KeyPoolService.Page page =
-        pools.list(providerId, KeyPoolService.listQuery(offset, limit, status, q, sort));
+    KeyPoolService.Page page = pools.list(providerId, list.query(null));
     long now = System.currentTimeMillis();
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("provider", KeyPoolViews.provider(provider));
-    view.put("strategies", new TreeSet<>(plugins.strategies().keySet()));
-    Map<String, Object> counts = new LinkedHashMap<>(provider.pool().countsByState());
-    counts.put("total", provider.pool().members().size());
-    counts.put("usable", provider.pool().usableCount());
-    view.put("counts", counts);
-    view.put("affineSessions", provider.pool().affineSessions());
-    view.put("keys", KeyPoolViews.page(page, now, false));
-    return AdminRequests.write(view);
+    return AdminRequests.write(
+        new KeyPoolStatus(
+            KeyPoolViews.provider(provider),
+            List.copyOf(new TreeSet<>(plugins.strategies().keySet())),
+            KeyPoolViews.counts(provider.pool()),
+            provider.pool().affineSessions(),
+            KeyPoolViews.page(page, key -> KeyPoolViews.key(key, now))));
   }
 
   @POST
   @Path("keys")
   public Response add(@PathParam("providerId") long providerId, String body) {
-    KeyInput input = AdminRequests.read(body, KeyInput.class);
-    ProviderKey added = pools.addKey(providerId, input.toNewKey(), actor());
+    PoolKeyRequest input = AdminRequests.read(body, PoolKeyRequest.class);
+    ProviderKey added = pools.addKey(providerId, newKey(input), actor());
     KeyHealth live = pools.key(providerId, added.id());
     return Response.status(201)
         .entity(AdminRequests.write(KeyPoolViews.key(live, System.currentTimeMillis())))
@@ -117,7 +87,7 @@ public class KeyPoolResource {
   @Path("keys/{keyId}")
   public String update(
       @PathParam("providerId") long providerId, @PathParam("keyId") long keyId, String body) {
-    KeyUpdate input = AdminRequests.read(body, KeyUpdate.class);
+    PoolKeyChange input = AdminRequests.read(body, PoolKeyChange.class);
     KeyHealth key =
         pools.update(
             providerId,
@@ -143,19 +113,19 @@ public class KeyPoolResource {
   @Path("keys/{keyId}/test")
   public String test(@PathParam("providerId") long providerId, @PathParam("keyId") long keyId) {
     KeyPoolService.TestOutcome outcome = pools.test(providerId, keyId);
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("keyId", keyId);
-    view.put("key", outcome.key().masked());
-    view.put("upstream", KeyPoolViews.probe(outcome.result()));
-    view.put("statusBefore", KeyPoolViews.name(outcome.before()));
-    view.put("status", KeyPoolViews.name(outcome.after()));
-    return AdminRequests.write(view);
+    return AdminRequests.write(
+        new KeyTestResult(
+            keyId,
+            outcome.key().masked(),
+            KeyPoolViews.probe(outcome.result()),
+            KeyPoolViews.name(outcome.before()),
+            KeyPoolViews.name(outcome.after())));
   }
 
   @POST
   @Path("keys/batch")
   public String batch(@PathParam("providerId") long providerId, String body) {
-    BatchRequest request = AdminRequests.read(body, BatchRequest.class);
+    KeyBatchRequest request = AdminRequests.read(body, KeyBatchRequest.class);
     if (request.keys() != null && request.text() != null) {
       throw new InvalidInputException("(body)", "send keys or text, not both");
     }
@@ -169,64 +139,32 @@ public class KeyPoolResource {
     List<KeyPoolService.BatchResult> results =
         pools.addBatch(providerId, entries, Boolean.TRUE.equals(request.test()), actor());
     Map<KeyPoolService.Outcome, Integer> summary = new EnumMap<>(KeyPoolService.Outcome.class);
-    for (KeyPoolService.Outcome outcome : KeyPoolService.Outcome.values()) {
-      summary.put(outcome, 0);
-    }
-    List<Map<String, Object>> items = new ArrayList<>(results.size());
     for (KeyPoolService.BatchResult result : results) {
       summary.merge(result.outcome(), 1, Integer::sum);
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put(lines ? "line" : "index", result.index());
-      item.put("key", result.masked());
-      item.put("result", result.outcome().wireName());
-      if (result.keyId() != null) {
-        item.put("keyId", result.keyId());
-      }
-      if (result.refusal() != null) {
-        item.put("reason", result.refusal().reason());
-        if (result.refusal().repeats() != null) {
-          item.put("repeats", result.refusal().repeats());
-        }
-        item.put("message", result.refusal().message());
-      }
-      if (result.upstream() != null) {
-        item.put("upstream", KeyPoolViews.probe(result.upstream()));
-      }
-      items.add(item);
     }
-    Map<String, Object> counts = new LinkedHashMap<>();
-    summary.forEach((outcome, count) -> counts.put(outcome.wireName(), count));
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("summary", counts);
-    view.put("results", items);
-    return AdminRequests.write(view);
+    return AdminRequests.write(
+        new KeyBatchResult(
+            new KeyBatchResult.Summary(
+                summary.getOrDefault(KeyPoolService.Outcome.ADDED, 0),
+                summary.getOrDefault(KeyPoolService.Outcome.DUPLICATE, 0),
+                summary.getOrDefault(KeyPoolService.Outcome.INVALID_FORMAT, 0),
+                summary.getOrDefault(KeyPoolService.Outcome.TEST_FAILED, 0)),
+            results.stream().map(result -> KeyPoolViews.batchItem(result, lines)).toList()));
   }
 
   @POST
   @Path("keys/batch-operation")
   public String batchOperation(@PathParam("providerId") long providerId, String body) {
-    BatchOperation request = AdminRequests.read(body, BatchOperation.class);
+    KeyOperationRequest request = AdminRequests.read(body, KeyOperationRequest.class);
     List<KeyPoolService.OperationResult> results =
         pools.batchOperation(providerId, request.operation(), request.keyIds(), actor());
-    List<Map<String, Object>> items = new ArrayList<>();
-    int done = 0;
-    for (KeyPoolService.OperationResult result : results) {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("keyId", result.keyId());
-      item.put("key", result.masked());
-      item.put("result", result.done() ? "done" : "not_found");
-      if (result.message() != null) {
-        item.put("message", result.message());
-      }
-      items.add(item);
-      done += result.done() ? 1 : 0;
-    }
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("operation", request.operation());
-    view.put("done", done);
-    view.put("notFound", results.size() - done);
-    view.put("results", items);
-    return AdminRequests.write(view);
+    int done = (int) results.stream().filter(KeyPoolService.OperationResult::done).count();
+    return AdminRequests.write(
+        new KeyOperationReport(
+            request.operation(),
+            done,
+            results.size() - done,
+            results.stream().map(KeyPoolViews::operationItem).toList()));
   }
 
   @GET
@@ -235,25 +173,17 @@ public class KeyPoolResource {
       @PathParam("providerId") long providerId,
       @QueryParam("keyId") Long keyId,
       @QueryParam("hours") Integer hours,
-      @QueryParam("offset") Integer offset,
-      @QueryParam("limit") Integer limit,
-      @QueryParam("status") String status,
-      @QueryParam("q") String q,
-      @QueryParam("sort") String sort) {
+      @BeanParam KeyListParams list) {
     KeyPoolService.Stats stats =
-        pools.stats(
-            providerId,
+        pools.stats(providerId, keyId, hours == null ? 24 : hours, list.query(100));
+    return AdminRequests.write(
+        new KeyPoolStats(
+            KeyPoolViews.provider(stats.provider()),
             keyId,
-            hours == null ? 24 : hours,
-            KeyPoolService.listQuery(offset, limit == null ? 100 : limit, status, q, sort));
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("provider", KeyPoolViews.provider(stats.provider()));
-    view.put("keyId", keyId);
-    view.put("totals", KeyPoolViews.totals(stats.totals()));
-    view.put("hours", stats.hours());
-    view.put("series", KeyPoolViews.series(stats.series()));
-    view.put("keys", KeyPoolViews.page(stats.keys(), System.currentTimeMillis(), true));
-    return AdminRequests.write(view);
+            KeyPoolViews.totals(stats.totals()),
+            stats.hours(),
+            KeyPoolViews.series(stats.series()),
+            KeyPoolViews.page(stats.keys(), KeyPoolViews::keyStats)));
   }
 
   @POST
@@ -265,31 +195,17 @@ public class KeyPoolResource {
       throw new InvalidInputException("probe", "must be between 0 and " + KeyPoolService.MAX_PAGE);
     }
     KeyPoolService.Maintenance run = pools.maintain(providerId, maxProbes);
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("recovered", run.recovered().stream().map(KeyPoolResource::change).toList());
-    List<Map<String, Object>> probed = new ArrayList<>();
-    for (KeyPoolService.Change change : run.probed()) {
-      Map<String, Object> item = change(change);
-      item.put("upstream", KeyPoolViews.probe(run.answers().get(change.keyId())));
-      probed.add(item);
-    }
-    view.put("probed", probed);
-    view.put("returned", run.probed().stream().filter(c -> c.after() != c.before()).count());
-    view.put("invalidNotProbed", run.invalidLeft());
-    return AdminRequests.write(view);
+    return AdminRequests.write(
+        new MaintenanceReport(
+            run.recovered().stream().map(change -> KeyPoolViews.change(change, null)).toList(),
+            run.probed().stream()
+                .map(change -> KeyPoolViews.change(change, run.answers().get(change.keyId())))
+                .toList(),
+            run.probed().stream().filter(c -> c.after() != c.before()).count(),
+            run.invalidLeft()));
   }
 
-  private static Map<String, Object> change(KeyPoolService.Change change) {
-    Map<String, Object> item = new LinkedHashMap<>();
-    item.put("keyId", change.keyId());
-    item.put("key", change.masked());
-    item.put("from", KeyPoolViews.name(change.before()));
-    item.put("to", KeyPoolViews.name(change.after()));
-    item.put("note", change.note());
-    return item;
-  }
-
-  private static List<KeyPoolService.BatchEntry> fromText(BatchRequest request) {
+  private static List<KeyPoolService.BatchEntry> fromText(KeyBatchRequest request) {
     List<KeyPoolService.BatchEntry> entries = new ArrayList<>();
     String[] lines = request.text().split("\\r?\\n", -1);
     for (int i = 0; i < lines.length; i++) {
@@ -310,28 +226,26 @@ public class KeyPoolResource {
     return entries;
   }
 
-  private static List<KeyPoolService.BatchEntry> fromList(BatchRequest request) {
+  private static List<KeyPoolService.BatchEntry> fromList(KeyBatchRequest request) {
     List<KeyPoolService.BatchEntry> entries = new ArrayList<>(request.keys().size());
     for (int i = 0; i < request.keys().size(); i++) {
-      JsonNode node = request.keys().get(i);
+      Object entry = request.keys().get(i);
       NewKey key;
-      if (node == null || node.isNull()) {
-        key = new NewKey(null, null, null, null, null);
-      } else if (node.isTextual()) {
+      if (entry instanceof String text) {
         key =
             new NewKey(
-                node.asText(),
+                text,
                 request.label(),
                 request.weight(),
                 request.rpmLimit(),
                 request.concurrencyLimit());
-      } else if (node.isObject()) {
-        KeyInput input;
+      } else if (entry instanceof Map<?, ?> object) {
+        PoolKeyRequest input;
         try {
-          input = AdminRequests.JSON.treeToValue(node, KeyInput.class);
-        } catch (Exception e) {
+          input = AdminRequests.JSON.convertValue(object, PoolKeyRequest.class);
+        } catch (IllegalArgumentException e) {
           // Reported per entry (as an invalid format) so the rest of the batch still lands.
-          input = new KeyInput(null, null, null, null, null);
+          input = new PoolKeyRequest(null, null, null, null, null);
         }
         key =
             new NewKey(
@@ -348,6 +262,11 @@ public class KeyPoolResource {
       entries.add(new KeyPoolService.BatchEntry(i, key));
     }
     return entries;
+  }
+
+  private static NewKey newKey(PoolKeyRequest input) {
+    return new NewKey(
+        input.key(), input.label(), input.weight(), input.rpmLimit(), input.concurrencyLimit());
   }
 
   private AdminActor actor() {

@@ -1,6 +1,17 @@
 package dev.clauderelay.gateway.interfaces.admin.rest;
 
+import dev.clauderelay.admin.api.KeyBatchResult;
+import dev.clauderelay.admin.api.KeyCounts;
+import dev.clauderelay.admin.api.KeyOperationReport;
+import dev.clauderelay.admin.api.KeyPage;
+import dev.clauderelay.admin.api.KeyPoolProvider;
+import dev.clauderelay.admin.api.KeyPoolStats;
+import dev.clauderelay.admin.api.KeyProbe;
+import dev.clauderelay.admin.api.KeyStats;
+import dev.clauderelay.admin.api.MaintenanceReport;
+import dev.clauderelay.admin.api.PoolKey;
 import dev.clauderelay.gateway.application.pool.KeyHealth;
+import dev.clauderelay.gateway.application.pool.KeyPool;
 import dev.clauderelay.gateway.application.pool.KeyPoolService;
 import dev.clauderelay.gateway.application.pool.KeySnapshot;
 import dev.clauderelay.gateway.application.pool.ProbeResult;
@@ -10,117 +21,105 @@ import dev.clauderelay.gateway.domain.model.provider.KeyStatus;
 import dev.clauderelay.plugin.api.ErrorClass;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
-/** What the key pool API shows: keys only masked, states and classes by their lower-case names. */
+/**
+ * What the key pool API shows: the contract's records made from the pool's live state, keys only
+ * masked, states and classes by their lower-case names.
+ */
 final class KeyPoolViews {
 
   private KeyPoolViews() {}
 
-  static Map<String, Object> provider(ProviderRuntime provider) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", provider.id());
-    view.put("name", provider.name());
-    view.put("kind", provider.kind().wireName());
-    view.put("strategy", provider.strategy() == null ? null : provider.strategy().id());
-    view.put("sessionAffinity", provider.pool().sessionAffinity());
-    view.put("available", provider.available());
-    view.put("unavailableReason", provider.unavailableReason());
-    return view;
+  static KeyPoolProvider provider(ProviderRuntime provider) {
+    return new KeyPoolProvider(
+        provider.id(),
+        provider.name(),
+        provider.kind().wireName(),
+        provider.strategy() == null ? null : provider.strategy().id(),
+        provider.pool().sessionAffinity(),
+        provider.available(),
+        provider.unavailableReason());
   }
 
-  static Map<String, Object> key(KeyHealth key, long nowMillis) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", key.keyId());
-    view.put("providerId", key.providerId());
-    view.put("key", key.masked());
-    view.put("label", key.label());
-    view.put("weight", key.weight());
-    view.put("rpmLimit", key.rpmLimit() == 0 ? null : key.rpmLimit());
-    view.put("concurrencyLimit", key.concurrencyLimit() == 0 ? null : key.concurrencyLimit());
-    view.put("status", name(key.status()));
-    view.put("statusUntil", instant(key.statusUntilMillis()));
-    view.put("statusReason", key.statusReason());
-    List<Map<String, Object>> models = new ArrayList<>();
-    for (KeySnapshot.ModelSnapshot model : key.modelLimits(nowMillis)) {
-      Map<String, Object> limit = new LinkedHashMap<>();
-      limit.put("model", model.model());
-      limit.put("status", name(model.status()));
-      limit.put("until", instant(model.untilMillis()));
-      limit.put("reason", model.reason());
-      models.add(limit);
-    }
-    view.put("modelLimits", models);
-    if (key.status() == KeyStatus.INVALID) {
-      view.put("nextProbeAt", instant(key.nextProbeMillis()));
-    }
-    view.put("inFlight", key.inFlight());
-    if (key.rpmLimit() > 0) {
-      view.put("requestsLastMinute", key.requestsLastMinute(nowMillis));
-    }
-    view.put("requests", key.totalRequests());
-    view.put("successes", key.successes());
-    view.put("failures", key.failures());
-    view.put("rateLimited", key.rateLimited());
-    view.put("averageLatencyMs", key.averageLatencyMillis());
-    view.put("lastUsedAt", instant(key.lastUsedMillis()));
-    view.put("lastError", key.lastError());
-    view.put("lastErrorAt", instant(key.lastErrorMillis()));
-    view.put("createdAt", instant(key.createdAtMillis()));
-    return view;
+  /** The pool's keys by state, then the active ones limited for a model, all, and the usable. */
+  static KeyCounts counts(KeyPool pool) {
+    Map<String, Integer> counts = new LinkedHashMap<>(pool.countsByState());
+    counts.put(KeyCounts.TOTAL, pool.members().size());
+    counts.put(KeyCounts.USABLE, pool.usableCount());
+    return new KeyCounts(counts);
+  }
+
+  static PoolKey key(KeyHealth key, long nowMillis) {
+    return new PoolKey(
+        key.keyId(),
+        key.providerId(),
+        key.masked(),
+        key.label(),
+        key.weight(),
+        key.rpmLimit() == 0 ? null : key.rpmLimit(),
+        key.concurrencyLimit() == 0 ? null : key.concurrencyLimit(),
+        name(key.status()),
+        instant(key.statusUntilMillis()),
+        key.statusReason(),
+        key.modelLimits(nowMillis).stream().map(KeyPoolViews::modelLimit).toList(),
+        key.status() == KeyStatus.INVALID
+            ? new PoolKey.InvalidKey(instant(key.nextProbeMillis()))
+            : null,
+        key.inFlight(),
+        key.rpmLimit() > 0 ? key.requestsLastMinute(nowMillis) : null,
+        key.totalRequests(),
+        key.successes(),
+        key.failures(),
+        key.rateLimited(),
+        key.averageLatencyMillis(),
+        instant(key.lastUsedMillis()),
+        key.lastError(),
+        instant(key.lastErrorMillis()),
+        instant(key.createdAtMillis()));
+  }
+
+  private static PoolKey.ModelLimit modelLimit(KeySnapshot.ModelSnapshot model) {
+    return new PoolKey.ModelLimit(
+        model.model(), name(model.status()), instant(model.untilMillis()), model.reason());
   }
 
   /** A key's counters for the stats: failures by class included. */
-  static Map<String, Object> keyStats(KeyHealth key) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", key.keyId());
-    view.put("key", key.masked());
-    view.put("label", key.label());
-    view.put("status", name(key.status()));
-    view.put("requests", key.totalRequests());
-    view.put("successes", key.successes());
-    view.put("failures", key.failures());
-    view.put("failuresByClass", failuresByClass(key));
-    view.put("clientErrors", key.outcomes(ErrorClass.CLIENT_ERROR));
-    view.put("rateLimited", key.rateLimited());
-    view.put("averageLatencyMs", key.averageLatencyMillis());
-    view.put("lastUsedAt", instant(key.lastUsedMillis()));
-    view.put("lastError", key.lastError());
-    view.put("lastErrorAt", instant(key.lastErrorMillis()));
-    return view;
-  }
-
-  private static Map<String, Object> failuresByClass(KeyHealth key) {
-    Map<String, Object> view = new LinkedHashMap<>();
+  static KeyStats keyStats(KeyHealth key) {
+    Map<String, Long> failuresByClass = new LinkedHashMap<>();
     for (ErrorClass errorClass : ErrorClass.values()) {
       if (errorClass.retryable()) {
-        view.put(name(errorClass), key.outcomes(errorClass));
+        failuresByClass.put(name(errorClass), key.outcomes(errorClass));
       }
     }
-    return view;
+    return new KeyStats(
+        key.keyId(),
+        key.masked(),
+        key.label(),
+        name(key.status()),
+        key.totalRequests(),
+        key.successes(),
+        key.failures(),
+        failuresByClass,
+        key.outcomes(ErrorClass.CLIENT_ERROR),
+        key.rateLimited(),
+        key.averageLatencyMillis(),
+        instant(key.lastUsedMillis()),
+        key.lastError(),
+        instant(key.lastErrorMillis()));
   }
 
-  static Map<String, Object> page(KeyPoolService.Page page, long nowMillis, boolean stats) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("total", page.total());
-    view.put("offset", page.offset());
-    view.put("limit", page.limit());
-    view.put(
-        "items", page.items().stream().map(k -> stats ? keyStats(k) : key(k, nowMillis)).toList());
-    return view;
+  static <T> KeyPage<T> page(KeyPoolService.Page page, Function<KeyHealth, T> view) {
+    return new KeyPage<>(
+        page.total(), page.offset(), page.limit(), page.items().stream().map(view).toList());
   }
 
-  static Map<String, Object> totals(KeyPoolService.Totals totals) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("keys", totals.keys());
-    view.put("requests", totals.requests());
-    view.put("successes", totals.successes());
-    view.put("failures", totals.failures());
-    Map<String, Object> byClass = new LinkedHashMap<>();
+  static KeyPoolStats.Totals totals(KeyPoolService.Totals totals) {
+    Map<String, Long> byClass = new LinkedHashMap<>();
     totals
         .outcomes()
         .forEach(
@@ -129,48 +128,85 @@ final class KeyPoolViews {
                 byClass.put(name(errorClass), count);
               }
             });
-    view.put("failuresByClass", byClass);
-    view.put("clientErrors", totals.outcomes().get(ErrorClass.CLIENT_ERROR));
-    view.put("rateLimited", totals.rateLimited());
-    view.put("averageLatencyMs", totals.averageLatencyMillis());
-    return view;
+    return new KeyPoolStats.Totals(
+        totals.keys(),
+        totals.requests(),
+        totals.successes(),
+        totals.failures(),
+        byClass,
+        totals.outcomes().get(ErrorClass.CLIENT_ERROR),
+        totals.rateLimited(),
+        totals.averageLatencyMillis());
   }
 
-  static List<Map<String, Object>> series(List<UsageQueries.Hour> hours) {
-    List<Map<String, Object>> series = new ArrayList<>(hours.size());
-    for (UsageQueries.Hour hour : hours) {
-      UsageQueries.Totals t = hour.totals();
-      Map<String, Object> point = new LinkedHashMap<>();
-      point.put("hour", hour.start().toInstant(ZoneOffset.UTC).toString());
-      point.put("requests", t.requests());
-      point.put("successes", t.successes());
-      point.put("failures", t.failures());
-      point.put("rateLimited", t.rateLimited());
-      point.put("inputTokens", t.inputTokens());
-      point.put("outputTokens", t.outputTokens());
-      point.put("averageLatencyMs", t.averageLatencyMs());
-      series.add(point);
-    }
-    return series;
+  static List<KeyPoolStats.Hour> series(List<UsageQueries.Hour> hours) {
+    return hours.stream()
+        .map(
+            hour -> {
+              UsageQueries.Totals t = hour.totals();
+              return new KeyPoolStats.Hour(
+                  hour.start().toInstant(ZoneOffset.UTC),
+                  t.requests(),
+                  t.successes(),
+                  t.failures(),
+                  t.rateLimited(),
+                  t.inputTokens(),
+                  t.outputTokens(),
+                  t.averageLatencyMs());
+            })
+        .toList();
   }
 
-  static Map<String, Object> probe(ProbeResult result) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("status", result.status() == 0 ? null : result.status());
-    view.put("passed", result.passed());
-    view.put("keyAccepted", result.keyAccepted());
-    view.put("errorClass", result.errorClass() == null ? null : name(result.errorClass()));
-    view.put("message", result.message());
-    view.put("retryAt", instant(result.untilMillis()));
-    view.put("latencyMs", result.latencyMillis());
-    return view;
+  static KeyProbe probe(ProbeResult result) {
+    return new KeyProbe(
+        result.status() == 0 ? null : result.status(),
+        result.passed(),
+        result.keyAccepted(),
+        name(result.errorClass()),
+        result.message(),
+        instant(result.untilMillis()),
+        result.latencyMillis());
+  }
+
+  /**
+   * One entry of a batch: numbered by {@code line} for a batch sent as text, by {@code index} for
+   * one sent as a list.
+   */
+  static KeyBatchResult.Item batchItem(KeyPoolService.BatchResult result, boolean lines) {
+    KeyPoolService.Refusal refusal = result.refusal();
+    return new KeyBatchResult.Item(
+        lines ? result.index() : null,
+        lines ? null : result.index(),
+        result.masked(),
+        result.outcome().wireName(),
+        result.keyId(),
+        refusal == null ? null : refusal.reason(),
+        refusal == null ? null : refusal.repeats(),
+        refusal == null ? null : refusal.message(),
+        result.upstream() == null ? null : probe(result.upstream()));
+  }
+
+  static KeyOperationReport.Item operationItem(KeyPoolService.OperationResult result) {
+    return new KeyOperationReport.Item(
+        result.keyId(), result.masked(), result.done() ? "done" : "not_found", result.message());
+  }
+
+  /** A key a maintenance run looked at; {@code upstream} for a probed one, null for a recovered. */
+  static MaintenanceReport.Change change(KeyPoolService.Change change, ProbeResult upstream) {
+    return new MaintenanceReport.Change(
+        change.keyId(),
+        change.masked(),
+        name(change.before()),
+        name(change.after()),
+        change.note(),
+        upstream == null ? null : probe(upstream));
   }
 
   static String name(Enum<?> value) {
     return value == null ? null : value.name().toLowerCase(Locale.ROOT);
   }
 
-  static String instant(long epochMillis) {
-    return epochMillis > 0 ? Instant.ofEpochMilli(epochMillis).toString() : null;
+  static Instant instant(long epochMillis) {
+    return epochMillis > 0 ? Instant.ofEpochMilli(epochMillis) : null;
   }
 }

@@ -1,12 +1,9 @@
 package dev.clauderelay.gateway.interfaces.admin.rest;
 
-import dev.clauderelay.gateway.infrastructure.plugins.LoadedExtension;
+import dev.clauderelay.admin.api.PluginCatalog;
 import dev.clauderelay.gateway.infrastructure.plugins.LoadedPlugin;
 import dev.clauderelay.gateway.infrastructure.plugins.PluginRegistry;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,32 +18,26 @@ public class PluginsResource {
 
   @GET
   public String list() {
-    JsonArrayBuilder plugins = Json.createArrayBuilder();
-    for (LoadedPlugin plugin : registry.plugins()) {
-      JsonArrayBuilder extensions = Json.createArrayBuilder();
-      for (LoadedExtension extension : plugin.extensions()) {
-        extensions.add(
-            Json.createObjectBuilder()
-                .add("point", extension.point())
-                .add("id", extension.id())
-                .add("description", nullToEmpty(extension.description())));
-      }
-      JsonObjectBuilder entry =
-          Json.createObjectBuilder()
-              .add("id", plugin.id())
-              .add("version", nullToEmpty(plugin.version()))
-              .add("provider", nullToEmpty(plugin.provider()))
-              .add("description", nullToEmpty(plugin.description()))
-              .add("jar", plugin.jar())
-              .add("state", plugin.state())
-              .add("extensions", extensions);
-      plugins.add(entry);
-    }
-    return Json.createObjectBuilder()
-        .add("pluginsDir", registry.pluginsDir().toString())
-        .add("plugins", plugins)
-        .build()
-        .toString();
+    return AdminRequests.write(
+        new PluginCatalog(
+            registry.pluginsDir().toString(),
+            registry.plugins().stream().map(PluginsResource::plugin).toList()));
+  }
+
+  private static PluginCatalog.Plugin plugin(LoadedPlugin plugin) {
+    return new PluginCatalog.Plugin(
+        plugin.id(),
+        nullToEmpty(plugin.version()),
+        nullToEmpty(plugin.provider()),
+        nullToEmpty(plugin.description()),
+        plugin.jar(),
+        plugin.state(),
+        plugin.extensions().stream()
+            .map(
+                extension ->
+                    new PluginCatalog.Extension(
+                        extension.point(), extension.id(), nullToEmpty(extension.description())))
+            .toList());
   }
 
   private static String nullToEmpty(String value) {

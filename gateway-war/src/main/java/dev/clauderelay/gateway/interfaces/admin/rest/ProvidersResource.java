@@ -1,12 +1,15 @@
 package dev.clauderelay.gateway.interfaces.admin.rest;
 
+import dev.clauderelay.admin.api.KeyRequest;
+import dev.clauderelay.admin.api.ProviderKeyList;
+import dev.clauderelay.admin.api.ProviderList;
+import dev.clauderelay.admin.api.ProviderRequest;
 import dev.clauderelay.gateway.application.admin.ProviderAdminService;
 import dev.clauderelay.gateway.application.admin.ProviderInput;
 import dev.clauderelay.gateway.application.topology.ProviderRuntime;
 import dev.clauderelay.gateway.application.topology.TopologyService;
 import dev.clauderelay.gateway.domain.model.provider.Provider;
 import dev.clauderelay.gateway.domain.model.provider.ProviderKey;
-import dev.clauderelay.gateway.interfaces.admin.rest.input.KeyRequest;
 import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Providers: {@code /api/admin/providers} and their keys. */
 @Path("api/admin/providers")
@@ -40,9 +42,9 @@ public class ProvidersResource {
 
   @GET
   public String list() {
-    List<Map<String, Object>> views =
-        providers.list().stream().map(p -> AdminViews.provider(p, runtime(p))).toList();
-    return AdminRequests.write(AdminViews.list("providers", views));
+    return AdminRequests.write(
+        new ProviderList(
+            providers.list().stream().map(p -> AdminViews.provider(p, runtime(p))).toList()));
   }
 
   @GET
@@ -57,8 +59,7 @@ public class ProvidersResource {
   public Response create(String body) {
     List<String> keys = new ArrayList<>();
     String settings = AdminRequests.withoutKeys(body, keys);
-    Provider provider =
-        providers.create(AdminRequests.read(settings, ProviderInput.class), keys, actor());
+    Provider provider = providers.create(settings(settings), keys, actor());
     return Response.status(201)
         .entity(AdminRequests.write(AdminViews.provider(provider, runtime(provider))))
         .build();
@@ -67,8 +68,7 @@ public class ProvidersResource {
   @PUT
   @Path("{id}")
   public String update(@PathParam("id") long id, String body) {
-    Provider provider =
-        providers.update(id, AdminRequests.read(body, ProviderInput.class), actor());
+    Provider provider = providers.update(id, settings(body), actor());
     return AdminRequests.write(AdminViews.provider(provider, runtime(provider)));
   }
 
@@ -82,11 +82,11 @@ public class ProvidersResource {
   @GET
   @Path("{id}/keys")
   public String keys(@PathParam("id") long id) {
-    List<Map<String, Object>> views =
-        providers.keys(id).stream()
-            .map(k -> AdminViews.key(k, topology.pools().key(k.id())))
-            .toList();
-    return AdminRequests.write(AdminViews.list("keys", views));
+    return AdminRequests.write(
+        new ProviderKeyList(
+            providers.keys(id).stream()
+                .map(k -> AdminViews.key(k, topology.pools().key(k.id())))
+                .toList()));
   }
 
   @POST
@@ -98,6 +98,26 @@ public class ProvidersResource {
     return Response.status(201)
         .entity(AdminRequests.write(AdminViews.key(key, topology.pools().key(key.id()))))
         .build();
+  }
+
+  private static ProviderInput settings(String body) {
+    ProviderRequest request = AdminRequests.read(body, ProviderRequest.class);
+    return new ProviderInput(
+        request.name(),
+        request.kind(),
+        request.baseUrl(),
+        request.transformer(),
+        request.strategy(),
+        request.models(),
+        request.modelAliases(),
+        request.betasToDrop(),
+        request.connectTimeoutMs(),
+        request.firstByteTimeoutMs(),
+        request.streamIdleTimeoutMs(),
+        request.totalTimeoutMs(),
+        request.enabled(),
+        request.sessionAffinity(),
+        request.claudeAccounts());
   }
 
   private ProviderRuntime runtime(Provider provider) {

@@ -1,5 +1,9 @@
 package dev.clauderelay.gateway.interfaces.admin.rest;
 
+import dev.clauderelay.admin.api.ModelCatalog;
+import dev.clauderelay.admin.api.ModelSelectionRequest;
+import dev.clauderelay.admin.api.RouteList;
+import dev.clauderelay.admin.api.RouteRequest;
 import dev.clauderelay.gateway.application.admin.AdminActor;
 import dev.clauderelay.gateway.application.admin.ProviderAdminService;
 import dev.clauderelay.gateway.application.admin.RouteAdminService;
@@ -7,7 +11,7 @@ import dev.clauderelay.gateway.application.admin.RouteInput;
 import dev.clauderelay.gateway.application.topology.TopologyService;
 import dev.clauderelay.gateway.domain.model.provider.Provider;
 import dev.clauderelay.gateway.domain.model.route.Route;
-import dev.clauderelay.gateway.interfaces.admin.rest.input.ModelSelection;
+import dev.clauderelay.gateway.domain.model.route.RouteTarget;
 import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +27,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -49,14 +52,13 @@ public class RoutesResource {
   public String list() {
     Map<Long, String> names = providerNames();
     return AdminRequests.write(
-        AdminViews.list(
-            "routes", routes.list().stream().map(r -> AdminViews.route(r, names)).toList()));
+        new RouteList(routes.list().stream().map(r -> AdminViews.route(r, names)).toList()));
   }
 
   @POST
   @Path("routes")
   public Response create(String body) {
-    Route route = routes.create(AdminRequests.read(body, RouteInput.class), actor());
+    Route route = routes.create(route(body), actor());
     return Response.status(201)
         .entity(AdminRequests.write(AdminViews.route(route, providerNames())))
         .build();
@@ -66,9 +68,7 @@ public class RoutesResource {
   @Path("routes/{id}")
   public String update(@PathParam("id") long id, String body) {
     return AdminRequests.write(
-        AdminViews.route(
-            routes.update(id, AdminRequests.read(body, RouteInput.class), actor()),
-            providerNames()));
+        AdminViews.route(routes.update(id, route(body), actor()), providerNames()));
   }
 
   @DELETE
@@ -82,34 +82,47 @@ public class RoutesResource {
   @GET
   @Path("models")
   public String models() {
-    Map<String, Object> view = new LinkedHashMap<>();
-    List<Map<String, Object>> byProvider =
+    List<ModelCatalog.ProviderModels> byProvider =
         providers.list().stream()
             .map(
-                p -> {
-                  Map<String, Object> entry = new LinkedHashMap<>();
-                  entry.put("provider", p.name());
-                  entry.put("kind", p.kind().wireName());
-                  entry.put("models", p.settings().models());
-                  entry.put("aliases", p.settings().modelAliases());
-                  entry.put("enabled", p.settings().enabled());
-                  return entry;
-                })
+                p ->
+                    new ModelCatalog.ProviderModels(
+                        p.name(),
+                        p.kind().wireName(),
+                        p.settings().models(),
+                        p.settings().modelAliases(),
+                        p.settings().enabled()))
             .toList();
-    view.put("providers", byProvider);
-    view.put(
-        "selected",
-        routes.defaultRoute().map(r -> AdminViews.route(r, providerNames())).orElse(null));
-    view.put("advertised", topology.current().advertisedModels());
-    return AdminRequests.write(view);
+    return AdminRequests.write(
+        new ModelCatalog(
+            byProvider,
+            routes.defaultRoute().map(r -> AdminViews.route(r, providerNames())).orElse(null),
+            topology.current().advertisedModels()));
   }
 
   @POST
   @Path("select-model")
   public String select(String body) {
-    ModelSelection selection = AdminRequests.read(body, ModelSelection.class);
+    ModelSelectionRequest selection = AdminRequests.read(body, ModelSelectionRequest.class);
     Route route = routes.selectDefault(selection.provider(), selection.model(), actor());
     return AdminRequests.write(AdminViews.route(route, providerNames()));
+  }
+
+  private static RouteInput route(String body) {
+    RouteRequest request = AdminRequests.read(body, RouteRequest.class);
+    return new RouteInput(
+        request.scenario(),
+        request.match(),
+        request.provider(),
+        request.model(),
+        request.fallbacks() == null
+            ? null
+            : request.fallbacks().stream()
+                .map(t -> t == null ? null : new RouteTarget(t.provider(), t.model()))
+                .toList(),
+        request.threshold(),
+        request.position(),
+        request.enabled());
   }
 
   private Map<Long, String> providerNames() {

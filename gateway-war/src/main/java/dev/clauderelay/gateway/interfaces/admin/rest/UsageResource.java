@@ -1,5 +1,6 @@
 package dev.clauderelay.gateway.interfaces.admin.rest;
 
+import dev.clauderelay.admin.api.UsageReport;
 import dev.clauderelay.gateway.application.admin.InvalidInputException;
 import dev.clauderelay.gateway.application.usage.UsageQueries;
 import jakarta.inject.Inject;
@@ -8,10 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/admin/usage?hours=24&providerId=&keyId=}: requests, errors and tokens hour by
@@ -41,21 +39,13 @@ public class UsageResource {
     if (keyId != null && providerId == null) {
       throw new InvalidInputException("keyId", "needs providerId, the provider of the key");
     }
-    List<Map<String, Object>> series =
+    List<UsageReport.Hour> series =
         usage.series(window, providerId == null ? 0 : providerId, keyId).stream()
             .map(
-                hour -> {
-                  Map<String, Object> view = new LinkedHashMap<>();
-                  view.put("start", hour.start().toInstant(ZoneOffset.UTC).toString());
-                  view.putAll(DashboardResource.totals(hour.totals()));
-                  return view;
-                })
+                hour ->
+                    new UsageReport.Hour(
+                        AdminViews.instant(hour.start()), AdminViews.totals(hour.totals())))
             .toList();
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("hours", window);
-    answer.put("providerId", providerId);
-    answer.put("keyId", keyId);
-    answer.put("series", series);
-    return AdminRequests.write(answer);
+    return AdminRequests.write(new UsageReport(window, providerId, keyId, series));
   }
 }
