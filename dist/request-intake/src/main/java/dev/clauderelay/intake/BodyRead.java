@@ -28,6 +28,10 @@ import java.util.logging.Logger;
  *
  * <p>The budget holds a body's bytes {@value #HELD_COPIES} times over until the request completes:
  * the host keeps the bytes read, the bytes it sends on and, for a parsed body, its parsed form.
+ *
+ * <p>One class for one state machine (reading, dropping, over) under one lock: the container's
+ * callbacks, the sweep and the refusals all change the same few fields, and kept together their
+ * transitions can be checked in one reading.
  */
 public final class BodyRead implements ReadListener, AsyncListener {
 
