@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clauderelay.plugin.support.Degradations;
 import dev.clauderelay.plugin.support.Json;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Anthropic {@code messages} as Responses API {@code input} items, in the order the upstream needs
@@ -23,9 +25,15 @@ import java.util.List;
 final class InputItems {
 
   private final Degradations degradations;
+  private final Set<String> loadedTools = new HashSet<>();
 
   InputItems(Degradations degradations) {
     this.degradations = degradations;
+  }
+
+  /** The deferred tools that {@code tool_reference} blocks in tool results have loaded. */
+  Set<String> loadedTools() {
+    return loadedTools;
   }
 
   void add(JsonNode messages, ArrayNode input) {
@@ -166,6 +174,12 @@ final class InputItems {
         case "text" -> {
           texts.add(part.path("text").asText());
           parts.add(inputText(part.path("text").asText()));
+        }
+        case "tool_reference" -> {
+          String toolName = part.path("tool_name").asText();
+          loadedTools.add(toolName);
+          texts.add("Tool " + toolName + " loaded.");
+          parts.add(inputText("Tool " + toolName + " loaded."));
         }
         case "image" -> {
           ObjectNode image = image(part.path("source"));

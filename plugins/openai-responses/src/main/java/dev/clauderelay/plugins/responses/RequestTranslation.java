@@ -27,6 +27,9 @@ final class RequestTranslation {
   /** The Responses API refuses {@code max_output_tokens} below this. */
   static final int MIN_OUTPUT_TOKENS = 16;
 
+  /** Claude Code's first system block: Anthropic billing metadata with a per-request hash. */
+  private static final String BILLING_HEADER_PREFIX = "x-anthropic-billing-header:";
+
   private final ObjectNode request;
   private final TranslationContext context;
   private final String model;
@@ -47,8 +50,10 @@ final class RequestTranslation {
       body.put("instructions", instructions);
     }
     ArrayNode input = body.putArray("input");
-    new InputItems(degradations).add(request.path("messages"), input);
-    new FunctionTools(degradations).add(request.get("tools"), request.get("tool_choice"), body);
+    InputItems conversation = new InputItems(degradations);
+    conversation.add(request.path("messages"), input);
+    new FunctionTools(degradations)
+        .add(request.get("tools"), request.get("tool_choice"), conversation.loadedTools(), body);
     addMaxOutputTokens(request.get("max_tokens"), body);
     String effort = effort();
     if (effort != null) {
@@ -99,6 +104,12 @@ final class RequestTranslation {
       CacheControl.reportIfMarked(block, degradations);
       String value = Json.text(block, "text");
       if (Json.isEmpty(value)) {
+        continue;
+      }
+      if (value.startsWith(BILLING_HEADER_PREFIX)) {
+        degradations.report(
+            "The x-anthropic-billing-header system block was dropped: it is Anthropic billing"
+                + " metadata whose per-request hash would defeat the upstream's prefix cache.");
         continue;
       }
       if (!text.isEmpty()) {

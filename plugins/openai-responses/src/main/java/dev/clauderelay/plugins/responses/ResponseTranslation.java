@@ -39,12 +39,15 @@ final class ResponseTranslation {
     boolean refused = false;
     for (JsonNode item : response.path("output")) {
       switch (item.path("type").asText()) {
-        case "reasoning" ->
-            content.add(
-                AnthropicMessages.thinkingBlock(
-                    summary(item),
-                    ReasoningSignatures.encode(
-                        Json.text(item, "id"), Json.text(item, "encrypted_content"))));
+        case "reasoning" -> {
+          String thinking = summary(item);
+          String signature =
+              ReasoningSignatures.encode(
+                  Json.text(item, "id"), Json.text(item, "encrypted_content"));
+          if (!thinking.isEmpty() || !signature.isEmpty()) {
+            content.add(AnthropicMessages.thinkingBlock(thinking, signature));
+          }
+        }
         case "message" -> {
           for (JsonNode part : item.path("content")) {
             String text =

@@ -43,7 +43,6 @@ final class ResponsesToAnthropicStreamTranslator implements StreamTranslator {
   private int nextIndex;
   private Block open = Block.NONE;
   private int openIndex = -1;
-  private String openItemId;
   private boolean openToolGotArguments;
   private int toolCalls;
   private boolean refused;
@@ -67,10 +66,10 @@ final class ResponsesToAnthropicStreamTranslator implements StreamTranslator {
     switch (type) {
       case "response.created", "response.in_progress", "response.queued" -> start(out);
       case "response.output_item.added" -> onItemAdded(data.path("item"), out);
-      case "response.output_text.delta" -> onText(data, Json.text(data, "delta"), out);
+      case "response.output_text.delta" -> onText(Json.text(data, "delta"), out);
       case "response.refusal.delta" -> {
         refused = true;
-        onText(data, Json.text(data, "delta"), out);
+        onText(Json.text(data, "delta"), out);
       }
       case "response.reasoning_summary_part.added" -> {
         if (data.path("summary_index").asInt(0) > 0 && open == Block.THINKING) {
@@ -78,7 +77,7 @@ final class ResponsesToAnthropicStreamTranslator implements StreamTranslator {
         }
       }
       case "response.reasoning_summary_text.delta", "response.reasoning_text.delta" ->
-          onThinking(data, Json.text(data, "delta"), out);
+          onThinking(Json.text(data, "delta"), out);
       case "response.function_call_arguments.delta" -> onArguments(data, out);
       case "response.function_call_arguments.done" -> {
         if (open == Block.TOOL && !openToolGotArguments) {
@@ -131,11 +130,10 @@ final class ResponsesToAnthropicStreamTranslator implements StreamTranslator {
 
   private void onItemAdded(JsonNode item, List<SseEvent> out) {
     start(out);
-    String itemId = Json.text(item, "id");
     switch (item.path("type").asText()) {
-      case "reasoning" -> openBlock(Block.THINKING, itemId, out);
+      case "reasoning" -> openBlock(Block.THINKING, out);
       case "function_call" -> {
-        openBlock(Block.TOOL, itemId, out);
+        openBlock(Block.TOOL, out);
         String callId = Json.nonEmptyText(item, "call_id");
         out.add(
             AnthropicEvents.toolUseBlockStart(
@@ -154,24 +152,24 @@ final class ResponsesToAnthropicStreamTranslator implements StreamTranslator {
     }
   }
 
-  private void onText(JsonNode data, String text, List<SseEvent> out) {
+  private void onText(String text, List<SseEvent> out) {
     start(out);
     if (Json.isEmpty(text)) {
       return;
     }
     if (open != Block.TEXT) {
-      openBlock(Block.TEXT, Json.text(data, "item_id"), out);
+      openBlock(Block.TEXT, out);
     }
     out.add(AnthropicEvents.textDelta(openIndex, text));
   }
 
-  private void onThinking(JsonNode data, String text, List<SseEvent> out) {
+  private void onThinking(String text, List<SseEvent> out) {
     start(out);
     if (Json.isEmpty(text)) {
       return;
     }
     if (open != Block.THINKING) {
-      openBlock(Block.THINKING, Json.text(data, "item_id"), out);
+      openBlock(Block.THINKING, out);
     }
     out.add(AnthropicEvents.thinkingDelta(openIndex, text));
   }
@@ -195,7 +193,7 @@ final class ResponsesToAnthropicStreamTranslator implements StreamTranslator {
     switch (item.path("type").asText()) {
       case "reasoning" -> {
         if (open != Block.THINKING) {
-          openBlock(Block.THINKING, Json.text(item, "id"), out);
+          openBlock(Block.THINKING, out);
         }
         String signature =
             ReasoningSignatures.encode(Json.text(item, "id"), Json.text(item, "encrypted_content"));
@@ -234,11 +232,10 @@ final class ResponsesToAnthropicStreamTranslator implements StreamTranslator {
     out.add(AnthropicEvents.error(error));
   }
 
-  private void openBlock(Block kind, String itemId, List<SseEvent> out) {
+  private void openBlock(Block kind, List<SseEvent> out) {
     closeBlock(out);
     open = kind;
     openIndex = nextIndex++;
-    openItemId = itemId;
     if (kind == Block.TEXT) {
       out.add(AnthropicEvents.textBlockStart(openIndex));
     } else if (kind == Block.THINKING) {
@@ -250,7 +247,6 @@ final class ResponsesToAnthropicStreamTranslator implements StreamTranslator {
     if (open != Block.NONE) {
       out.add(AnthropicEvents.blockStop(openIndex));
       open = Block.NONE;
-      openItemId = null;
     }
   }
 }
