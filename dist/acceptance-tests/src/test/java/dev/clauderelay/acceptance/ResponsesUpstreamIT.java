@@ -91,7 +91,8 @@ class ResponsesUpstreamIT {
         RelayProcess.start(
             temp.resolve("data"),
             Map.of("RELAY_CONFIG_FILE", config.toString(), "RELAY_ADMIN_PASSWORD", "resp-admin"));
-    assertThat(relay.awaitReady(Duration.ofSeconds(120))).as(relay.output()).isTrue();
+    // Four engineers share two cores: the relay may take minutes to start.
+    assertThat(relay.awaitReady(Duration.ofSeconds(300))).as(relay.output()).isTrue();
   }
 
   @AfterAll
