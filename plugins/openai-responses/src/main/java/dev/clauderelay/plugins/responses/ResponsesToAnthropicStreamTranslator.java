@@ -13,6 +13,7 @@ import dev.clauderelay.plugin.support.ToolUseIds;
 import dev.clauderelay.plugin.support.Usage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns one Responses API event stream into Anthropic stream events, event by event: each upstream
@@ -36,6 +37,28 @@ final class ResponsesToAnthropicStreamTranslator implements StreamTranslator {
     TOOL
   }
 
+  /** The events that open the stream and carry nothing else the client needs. */
+  private static final Set<String> STARTS =
+      Set.of("response.created", "response.in_progress", "response.queued");
+
+  /**
+   * Events whose name says all: they are read without parsing their data (the start events echo the
+   * request's instructions and tools, tens of kilobytes for Claude Code).
+   */
+  private static final Set<String> NO_NEWS =
+      Set.of(
+          "response.created",
+          "response.in_progress",
+          "response.queued",
+          "response.content_part.added",
+          "response.content_part.done",
+          "response.output_text.done",
+          "response.output_text.annotation.added",
+          "response.refusal.done",
+          "response.reasoning_summary_text.done",
+          "response.reasoning_summary_part.done",
+          "response.reasoning_text.done");
+
   private final TranslationContext context;
   private final Degradations degradations;
   private boolean started;
@@ -57,10 +80,21 @@ final class ResponsesToAnthropicStreamTranslator implements StreamTranslator {
     if (finished) {
       return List.of();
     }
+    String type = upstreamEvent.event();
+    if (type != null && NO_NEWS.contains(type)) {
+      // Not parsed: these echo the whole request (instructions, tools) or repeat the deltas.
+      List<SseEvent> out = new ArrayList<>(1);
+      if (STARTS.contains(type)) {
+        start(out);
+      }
+      return out;
+    }
     JsonNode data = Json.parse(upstreamEvent.data());
-    String type = Json.text(data, "type");
-    if (type == null) {
-      type = upstreamEvent.event() == null ? "" : upstreamEvent.event();
+    String dataType = Json.text(data, "type");
+    if (dataType != null) {
+      type = dataType;
+    } else if (type == null) {
+      type = "";
     }
     List<SseEvent> out = new ArrayList<>(3);
     switch (type) {
