@@ -104,6 +104,14 @@ class TranslationCasesTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("streamCases")
+  void readsEventsByTheirDataTypeAsWellAsByTheirName(Path dir) {
+    List<SseEvent> named = SseStreams.read(dir.resolve("upstream.sse"));
+    List<SseEvent> unnamed = named.stream().map(event -> new SseEvent(null, event.data())).toList();
+    assertThat(translate(unnamed)).isEqualTo(translate(named));
+  }
+
   private List<SseEvent> translate(List<SseEvent> upstream) {
     return Cases.translate(transformer.newStreamTranslator(Cases.context(true)), upstream);
   }
