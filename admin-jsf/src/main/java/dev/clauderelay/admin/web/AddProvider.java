@@ -20,7 +20,7 @@ public class AddProvider implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  static final List<String> KINDS = List.of("anthropic", "openai", "gemini");
+  static final List<String> KINDS = List.of("anthropic", "openai", "openai-responses", "gemini");
 
   @Inject private RelayAdminClient relay;
   @Inject private ConsoleCalls calls;

@@ -2,6 +2,7 @@ package dev.clauderelay.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * upstreams of {@code ../shared/claude-code}: an Anthropic one (bytes passed through), an
  * OpenAI-compatible one and a Gemini one that rejects a follow-up without its thought signature
  * (both through the transformer plugins), and an Anthropic one reached with a Claude subscription
- * account signed in over OAuth (it accepts only the account's access token). Each passes the
+ * account signed in over OAuth (it accepts only the account's access token), and an OpenAI
+ * Responses API one (this module's {@code mock_openai_responses.py}) that refuses requests without
+ * a prompt cache key and tool turns without the reasoning that led to the call. Each passes the
  * harness's {@code pong} and {@code tool} scenarios: a tool call streamed, run, and its result sent
  * back.
  *
@@ -46,6 +49,7 @@ class ClaudeCodeIT {
   private static RelayProcess relay;
   private static ClaudeOAuthMock oauth;
   private static Path temp;
+  private static Path responsesLog;
 
   @BeforeAll
   static void startRelayAndMocks() throws Exception {
@@ -58,6 +62,13 @@ class ClaudeCodeIT {
     int anthropic = startMock("mock_anthropic.py");
     int openai = startMock("mock_openai.py", "--usage-chunk", "auto");
     int gemini = startMock("mock_gemini.py", "--require-thought-signature", "--with-call-ids");
+    responsesLog = temp.resolve("responses.jsonl");
+    int responses =
+        startScript(
+            ResponsesUpstreamIT.MOCK,
+            "responses",
+            "--require-cache-key",
+            "--require-reasoning-back");
     int subscription =
         startNamedMock("mock_anthropic.py", "subscription", "--expect-key", OAUTH_ACCESS_TOKEN);
     oauth = new ClaudeOAuthMock(OAUTH_ACCESS_TOKEN);
@@ -72,16 +83,20 @@ class ClaudeCodeIT {
             "keys": ["sk-openai-acceptance-0001"], "models": ["deepseek-chat"]},
            {"name": "gemini-mock", "kind": "gemini", "baseUrl": "http://127.0.0.1:%d/v1beta",
             "keys": ["gm-gemini-acceptance-0001"], "models": ["gemini-2.5-pro"]},
+           {"name": "responses-mock", "kind": "openai-responses",
+            "baseUrl": "http://127.0.0.1:%d/v1",
+            "keys": ["sk-responses-acceptance-0001"], "models": ["gpt-5.1"]},
            {"name": "claude-subscription", "kind": "anthropic", "baseUrl": "http://127.0.0.1:%d",
             "claudeAccounts": true}],
          "routes": [
            {"match": "deepseek-*", "provider": "openai-mock"},
            {"match": "gemini-*", "provider": "gemini-mock"},
+           {"match": "gpt-5*", "provider": "responses-mock"},
            {"match": "claude-subscription-*", "provider": "claude-subscription"}],
          "defaultRoute": {"provider": "anthropic-mock"},
          "clientKeys": [{"name": "claude-code", "key": "%s", "models": ["*"]}]}
         """
-            .formatted(anthropic, openai, gemini, subscription, CLIENT_KEY));
+            .formatted(anthropic, openai, gemini, responses, subscription, CLIENT_KEY));
     relay =
         RelayProcess.start(
             temp.resolve("data"),
@@ -152,6 +167,33 @@ class ClaudeCodeIT {
   }
 
   @Test
+  void claudeCodeWorksThroughTheRelayOnAResponsesApiProviderWithReasoningCarried()
+      throws Exception {
+    assertPasses(runClaudeCode("gpt-5.1"));
+    List<JsonNode> sent = new ArrayList<>();
+    for (String line : Files.readAllLines(responsesLog)) {
+      JsonNode record = Http.json(line);
+      if (record.path("path").asText().equals("/v1/responses")) {
+        sent.add(record);
+      }
+    }
+    assertThat(sent).as("requests reached the Responses API mock").isNotEmpty();
+    assertThat(sent)
+        .as("no request was refused")
+        .allSatisfy(r -> assertThat(r.at("/reply/status").asInt()).isEqualTo(200));
+    assertThat(sent)
+        .as("every turn carried the session as prompt_cache_key")
+        .allSatisfy(r -> assertThat(r.at("/body/prompt_cache_key").asText()).isNotBlank());
+    assertThat(sent)
+        .as("the tool turn's reasoning came back with the tool result")
+        .anySatisfy(
+            r -> {
+              assertThat(r.at("/reply/label").asText()).isEqualTo("done");
+              assertThat(r.at("/reply/reasoning_sent_back")).isNotEmpty();
+            });
+  }
+
+  @Test
   void claudeCodeWorksThroughTheRelayWithAClaudeSubscriptionAccount() throws Exception {
     assertPasses(runClaudeCode("claude-subscription-sonnet"));
   }
@@ -184,12 +226,17 @@ class ClaudeCodeIT {
 
   private static int startNamedMock(String script, String name, String... options)
       throws IOException, InterruptedException {
+    return startScript(HARNESS.resolve(script), name, options);
+  }
+
+  private static int startScript(Path script, String name, String... options)
+      throws IOException, InterruptedException {
     Path portFile = temp.resolve(name + ".port");
     List<String> command =
         new ArrayList<>(
             List.of(
                 "python3",
-                HARNESS.resolve(script).toString(),
+                script.toString(),
                 "--port",
                 "0",
                 "--port-file",

@@ -55,7 +55,7 @@ class GatewayIT {
                 .getValuesAs(jakarta.json.JsonString.class)
                 .stream()
                 .map(jakarta.json.JsonString::getString))
-        .contains("strategies", "openai", "gemini");
+        .contains("strategies", "openai", "openai-responses", "gemini");
     assertThat(http.get("/v1/health").statusCode()).isEqualTo(200);
   }
 

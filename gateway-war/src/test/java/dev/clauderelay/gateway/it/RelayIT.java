@@ -96,6 +96,7 @@ class RelayIT {
     provider(admin, "spare", "anthropic", base, List.of("sk-spare-key-00001"), "");
     provider(admin, "oai", "openai", base + "/v1", List.of("sk-openai-key-0001"), "");
     provider(admin, "gem", "gemini", base + "/v1beta", List.of("gm-gemini-key-0001"), "");
+    provider(admin, "oair", "openai-responses", base + "/v1", List.of("sk-oair-key-000001"), "");
     provider(
         admin,
         "flaky",
@@ -124,6 +125,7 @@ class RelayIT {
     route(admin, "slow-model", "slow", null, "");
     route(admin, "deepseek-chat", "oai", null, "");
     route(admin, "gemini-*", "gem", null, "");
+    route(admin, "gpt-5.1", "oair", null, "");
     clientKey(admin, "it", List.of("*"), null, null);
     clientKey(admin, "limited", List.of("claude-*"), 2, null);
     admin.send(
@@ -853,6 +855,50 @@ class RelayIT {
     assertThat(count.headers().firstValue("x-relay-degraded"))
         .hasValueSatisfying(v -> assertThat(v).contains("input_tokens estimated"));
     assertThat(upstream.received()).isEmpty();
+  }
+
+  @Test
+  void relaysAStreamToAResponsesApiProviderWithTheClaudeCodeSessionAsPromptCacheKey()
+      throws Exception {
+    String responsesStream = resource("/upstream/openai-responses.sse");
+    upstream.script(r -> sse(List.of(responsesStream), 0, true));
+
+    HttpResponse<String> response =
+        messages(
+            CLIENT_KEY,
+            body("gpt-5.1", true),
+            Map.of("x-claude-code-session-id", "5f1c7a2e-3b8d-4f60-9a1e-2c4d6e8f0a1b"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    ScriptedUpstream.Received sent = upstream.received().get(0);
+    assertThat(sent.target()).isEqualTo("/v1/responses");
+    assertThat(sent.header("authorization")).isEqualTo("Bearer sk-oair-key-000001");
+    assertThat(sent.bodyText())
+        .contains("\"prompt_cache_key\":\"5f1c7a2e-3b8d-4f60-9a1e-2c4d6e8f0a1b\"")
+        .contains("\"store\":false")
+        .contains("\"input\":[");
+    List<SseEvent> events = SseStreams.parse(response.body().getBytes(StandardCharsets.UTF_8));
+    AnthropicStreamGrammar.check(events);
+    assertThat(response.body())
+        .contains("\"signature\":\"openai-responses:rs_")
+        .contains("\"stop_reason\":\"tool_use\"")
+        .contains("\"cache_read_input_tokens\":20480");
+  }
+
+  @Test
+  void countTokensOnAResponsesApiProviderAsksItsInputTokensEndpoint() {
+    upstream.script(r -> json(200, "{\"object\":\"response.input_tokens\",\"input_tokens\":4321}"));
+
+    HttpResponse<String> count =
+        http.send(
+            http.request("/v1/messages/count_tokens")
+                .header("x-api-key", KEYS.get(CLIENT_KEY))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body("gpt-5.1", false))));
+
+    assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+    assertThat(GatewayIT.json(count).getJsonNumber("input_tokens").longValue()).isEqualTo(4321);
+    assertThat(upstream.received().get(0).target()).isEqualTo("/v1/responses/input_tokens");
   }
 
   @Test

@@ -212,7 +212,7 @@ public class ProviderAdminService {
     } else if (previous != null) {
       kind = previous.kind();
     } else {
-      throw new InvalidInputException("kind", "required: anthropic, openai or gemini");
+      throw new InvalidInputException("kind", "required: " + ProviderKind.accepted());
     }
     String baseUrl =
         input.baseUrl() != null

@@ -93,7 +93,7 @@ public class KeyProber {
     return URI.create(
         switch (provider.kind()) {
           case ANTHROPIC -> base + "/v1/models?limit=1";
-          case OPENAI -> base + "/models";
+          case OPENAI, OPENAI_RESPONSES -> base + "/models";
           case GEMINI -> base + "/models?pageSize=1";
         });
   }

@@ -75,7 +75,7 @@ final class RelayExchange implements ExchangeWatchdog.Watched, BodyReader.Listen
     this.services = services;
     this.request = request;
     this.client = client;
-    this.translation = new Translation(request.body());
+    this.translation = new Translation(request.body(), request.headers());
     this.attempts = new Attempts(request, route, services.accounts());
     this.response = new ClientResponse(request, client, attempts, translation, services, this);
     this.answer = new AnswerHandler(request, attempts, translation, response);

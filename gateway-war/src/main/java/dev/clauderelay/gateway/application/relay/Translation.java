@@ -2,6 +2,8 @@ package dev.clauderelay.gateway.application.relay;
 
 import dev.clauderelay.plugin.api.TranslationContext;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -15,12 +17,39 @@ import java.util.function.Consumer;
  */
 final class Translation implements Consumer<String> {
 
+  private static final String SESSION_HEADER = "x-claude-code-session-id";
+
+  /** The longest client session id passed to translators; longer ones are not ids. */
+  static final int MAX_SESSION_ID_LENGTH = 200;
+
   private final MessagesRequest request;
+  private final String clientSessionId;
   private String messageId;
   private Set<String> degradations;
 
-  Translation(MessagesRequest request) {
+  Translation(MessagesRequest request, Map<String, List<String>> headers) {
     this.request = request;
+    this.clientSessionId = sessionId(headers);
+  }
+
+  /** Claude Code's {@code x-claude-code-session-id}, when present and of a sane length. */
+  static String sessionId(Map<String, List<String>> headers) {
+    if (headers == null) {
+      return null;
+    }
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      if (SESSION_HEADER.equalsIgnoreCase(header.getKey())
+          && header.getValue() != null
+          && !header.getValue().isEmpty()) {
+        String value = header.getValue().get(0);
+        if (value == null) {
+          return null;
+        }
+        value = value.strip();
+        return value.isEmpty() || value.length() > MAX_SESSION_ID_LENGTH ? null : value;
+      }
+    }
+    return null;
   }
 
   /** What a transformer may know about this request, sent on to {@code upstreamModel}. */
@@ -29,7 +58,7 @@ final class Translation implements Consumer<String> {
       messageId = RequestIds.messageId();
     }
     return new TranslationContext(
-        request.model(), upstreamModel, request.stream(), messageId, this);
+        request.model(), upstreamModel, request.stream(), messageId, this, clientSessionId);
   }
 
   /** A translator dropped something the upstream cannot take: one short sentence. */

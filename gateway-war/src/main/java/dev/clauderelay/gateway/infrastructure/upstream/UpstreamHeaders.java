@@ -118,13 +118,14 @@ public final class UpstreamHeaders {
 
   /**
    * Applies a provider key the way its kind expects: {@code x-api-key} for Anthropic, a bearer
-   * token for OpenAI-compatible APIs, {@code x-goog-api-key} for Gemini (never in the URL).
+   * token for OpenAI-compatible APIs (Chat Completions and Responses), {@code x-goog-api-key} for
+   * Gemini (never in the URL).
    */
   public static void applyApiKey(
       ProviderKind kind, String secret, Map<String, List<String>> headers) {
     switch (kind) {
       case ANTHROPIC -> headers.put("x-api-key", List.of(secret));
-      case OPENAI -> headers.put("authorization", List.of("Bearer " + secret));
+      case OPENAI, OPENAI_RESPONSES -> headers.put("authorization", List.of("Bearer " + secret));
       case GEMINI -> headers.put("x-goog-api-key", List.of(secret));
     }
   }

@@ -24,6 +24,10 @@ class KeyProberTest {
         .isEqualTo(URI.create("https://api.deepseek.com/v1/models"));
     assertThat(
             KeyProber.probeUri(
+                provider(ProviderKind.OPENAI_RESPONSES, "https://api.openai.com/v1")))
+        .isEqualTo(URI.create("https://api.openai.com/v1/models"));
+    assertThat(
+            KeyProber.probeUri(
                 provider(ProviderKind.GEMINI, "https://generativelanguage.googleapis.com/v1beta")))
         .isEqualTo(
             URI.create("https://generativelanguage.googleapis.com/v1beta/models?pageSize=1"));
