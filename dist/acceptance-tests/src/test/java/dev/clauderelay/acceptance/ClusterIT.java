@@ -96,11 +96,14 @@ class ClusterIT {
            {"name": "pool", "kind": "anthropic", "baseUrl": "%1$s",
             "keys": ["%2$s", "%3$s"]},
            {"name": "solo", "kind": "anthropic", "baseUrl": "%1$s", "keys": ["%4$s"]},
+           {"name": "counted", "kind": "anthropic", "baseUrl": "%1$s",
+            "keys": ["sk-ant-cluster-count-01"]},
            {"name": "subscription", "kind": "anthropic", "baseUrl": "%1$s",
             "claudeAccounts": true}],
          "routes": [
            {"match": "pool-*", "provider": "pool"},
            {"match": "solo-*", "provider": "solo"},
+           {"match": "counted-*", "provider": "counted"},
            {"match": "subscription-*", "provider": "subscription"}],
          "defaultRoute": {"provider": "plain"},
          "clientKeys": [
@@ -312,6 +315,17 @@ class ClusterIT {
 
   @Test
   @Order(7)
+  void aKeysCountersInTheDatabaseAreTheWholeClustersTraffic() {
+    for (int i = 0; i < 12; i++) {
+      assertThat(message(i < 5 ? a : b, CLIENT_KEY, "counted-x").statusCode()).isEqualTo(200);
+    }
+    long providerId = providerId(b, Http.signIn(b.baseUrl(), ADMIN_PASSWORD), "counted");
+    await(Duration.ofSeconds(10), () -> storedRequests(providerId) == 12);
+    assertThat(storedRequests(providerId)).as("both relays' counts, added").isEqualTo(12);
+  }
+
+  @Test
+  @Order(8)
   void tokenRefreshRunsOncePerRoundForTheCluster() throws Exception {
     signInSubscriptionAccount();
     int before = oauth.refreshes();
@@ -322,7 +336,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void killingAMemberMidLoadLosesNoRequestTheOtherCanServe() throws Exception {
     long before = loggedRequests();
     AtomicBoolean running = new AtomicBoolean(true);
@@ -421,7 +435,20 @@ class ClusterIT {
     return keys.path("keys").get(0).path("status").asText();
   }
 
-  private static long loggedRequests() throws Exception {
+  /** The request counter of the provider's one key as the database holds it. */
+  private static long storedRequests(long providerId) {
+    try (Connection connection = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
+        Statement sql = connection.createStatement();
+        ResultSet rows =
+            sql.executeQuery(
+                "SELECT total_requests FROM provider_key WHERE provider_id = " + providerId)) {
+      return rows.next() ? rows.getLong(1) : -1;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long loggedRequests() {
     try (Connection connection = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
         Statement sql = connection.createStatement();
         ResultSet rows =
@@ -430,6 +457,8 @@ class ClusterIT {
                     + " (SELECT id FROM client_key WHERE name = 'load')")) {
       rows.next();
       return rows.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
