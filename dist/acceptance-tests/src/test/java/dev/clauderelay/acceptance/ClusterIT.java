@@ -329,10 +329,12 @@ class ClusterIT {
   void tokenRefreshRunsOncePerRoundForTheCluster() throws Exception {
     signInSubscriptionAccount();
     int before = oauth.refreshes();
-    Thread.sleep(12_500);
+    Thread.sleep(10_500);
     int rounds = oauth.refreshes() - before;
-    System.out.printf("[cluster] refresh grants in 12.5 s at one round per 4 s: %d%n", rounds);
-    assertThat(rounds).as("one refresh per 4 s round, not one per member").isBetween(2, 4);
+    System.out.printf("[cluster] refresh grants in 10.5 s at one round per 4 s: %d%n", rounds);
+    assertThat(rounds)
+        .as("one refresh per 4 s round (2 or 3), not one per member (5 or 6)")
+        .isBetween(2, 3);
   }
 
   @Test
