@@ -29,7 +29,7 @@ start() { # name port data [cluster-port]
     env+=(RELAY_DB_URL="$DB/relay_bench_single")
   fi
   local t0; t0=$(date +%s%N)
-  out="$(env "${env[@]}" FRESH=1 "$HERE/start-relay.sh")"; eval "$out"
+  out="$(env "${env[@]}" FRESH=1 READY_WAIT="${READY_WAIT:-300}" "$HERE/start-relay.sh")"; eval "$out"
   started+=("$3")
   echo "$1 pid $RELAY_PID ready in $(( ($(date +%s%N) - t0) / 1000000 )) ms" | tee -a "$OUT/starts.txt" >&2
   eval "PID_$1=$RELAY_PID"
