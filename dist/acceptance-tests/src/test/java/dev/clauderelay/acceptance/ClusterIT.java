@@ -339,6 +339,36 @@ class ClusterIT {
 
   @Test
   @Order(9)
+  void aMemberCutOffServesFromItsLastViewSaysDegradedAndRejoinsByItself() throws Exception {
+    signal("STOP", a); // frozen: to B, A is gone; to A, once it runs again, B is
+    try {
+      await(Duration.ofSeconds(30), () -> cluster(b).path("members").asInt() == 1);
+      assertThat(cluster(b).path("state").asText()).isEqualTo("degraded");
+      assertThat(cluster(b).path("leader").asBoolean()).as("B leads while alone").isTrue();
+      assertThat(message(b, CLIENT_KEY, "claude-x").statusCode()).isEqualTo(200);
+    } finally {
+      signal("CONT", a);
+    }
+    assertThat(message(a, CLIENT_KEY, "claude-x").statusCode())
+        .as("A serves from its last view")
+        .isEqualTo(200);
+    long healing = System.nanoTime();
+    await(
+        Duration.ofSeconds(90),
+        () ->
+            "ok".equals(cluster(a).path("state").asText())
+                && "ok".equals(cluster(b).path("state").asText()));
+    System.out.printf(
+        "[cluster] the two halves merged %d s after A ran again%n",
+        (System.nanoTime() - healing) / 1_000_000_000);
+    String token = Http.signIn(b.baseUrl(), ADMIN_PASSWORD);
+    assertThat(Http.get(a.baseUrl() + "/api/admin/providers", token).statusCode())
+        .as("a session opened on B after the merge works on A")
+        .isEqualTo(200);
+  }
+
+  @Test
+  @Order(10)
   void killingAMemberMidLoadLosesNoRequestTheOtherCanServe() throws Exception {
     long before = loggedRequests();
     AtomicBoolean running = new AtomicBoolean(true);
@@ -414,6 +444,11 @@ class ClusterIT {
                         + model
                         + "\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\","
                         + "\"content\":\"hi\"}]}")));
+  }
+
+  private static void signal(String signal, RelayProcess relay) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(relay.pid())).start();
+    assertThat(kill.waitFor()).isZero();
   }
 
   private static JsonNode cluster(RelayProcess relay) {
