@@ -365,6 +365,19 @@ class ClusterIT {
     assertThat(Http.get(a.baseUrl() + "/api/admin/providers", token).statusCode())
         .as("a session opened on B after the merge works on A")
         .isEqualTo(200);
+    HttpResponse<String> route =
+        Http.post(
+            b.baseUrl() + "/api/admin/routes",
+            token,
+            "{\"match\":\"merged-*\",\"provider\":\"counted\"}");
+    assertThat(route.statusCode()).as(route.body()).isEqualTo(201);
+    int before = upstream.received("sk-ant-cluster-count-01");
+    await(
+        Duration.ofSeconds(2),
+        () -> {
+          message(a, CLIENT_KEY, "merged-x");
+          return upstream.received("sk-ant-cluster-count-01") > before;
+        });
   }
 
   @Test
