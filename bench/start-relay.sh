@@ -5,6 +5,7 @@
 #                absent, so a rebuild of the repo does not pull it from under a running benchmark)
 #   RELAY_DATA   data dir (default /tmp/bench-relay-data; FRESH=1 wipes it first: new embedded MariaDB)
 #   RELAY_JAVA_OPTS  JVM options (the relay's default: -Xms256m -Xmx1g)
+#   READY_WAIT   seconds to wait for the ready banner (default 120)
 # Usage recording (async batched writes to the embedded MariaDB each second) stays on, as in production.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -31,7 +32,7 @@ cd /tmp
 RELAY_DATA_DIR="$RELAY_DATA" RELAY_PORT="$PORT" RELAY_CONFIG_FILE="$HERE/relay-bench.json" \
   RELAY_ADMIN_PASSWORD="${RELAY_ADMIN_PASSWORD:-bench-admin-pass}" \
   setsid -f "$RELAY_HOME/bin/relay" > "$LOG" 2>&1 < /dev/null
-for _ in $(seq 240); do grep -q 'is ready' "$LOG" && break; grep -q 'cannot start\|failed to start' "$LOG" && break; sleep 0.5; done
+for _ in $(seq "$(( ${READY_WAIT:-120} * 2 ))"); do grep -q 'is ready' "$LOG" && break; grep -q 'cannot start\|failed to start' "$LOG" && break; sleep 0.5; done
 pid="$(pgrep -n -f -- "-Drelay.home=$RELAY_HOME " || true)"
 grep -q 'is ready' "$LOG" && [ -n "$pid" ] || { echo "relay did not start, see $LOG:" >&2; tail -20 "$LOG" >&2; exit 1; }
 echo "$pid" > "$PIDFILE"

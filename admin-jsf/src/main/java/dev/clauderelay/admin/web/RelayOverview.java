@@ -117,6 +117,16 @@ public class RelayOverview implements Serializable {
         FacesContext.getCurrentInstance(), uptime.key(), uptime.arguments().toArray());
   }
 
+  /** The cluster's state in the page's language. */
+  public String getClusterStateLabel() {
+    if (health == null || health.cluster() == null) {
+      return "";
+    }
+    String state = health.cluster().state();
+    return ConsoleMessages.textOr(
+        FacesContext.getCurrentInstance(), "health.cluster.state." + state, state);
+  }
+
   /** The health word in the page's language; a word this console does not know, as it is. */
   public String getStatusLabel() {
     return health == null

@@ -24,6 +24,8 @@ final class ClaudeOAuthMock implements AutoCloseable {
   private final HttpServer server;
   private final String accessToken;
   private final Set<String> challenges = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger refreshes =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   ClaudeOAuthMock(String accessToken) throws IOException {
     this.accessToken = accessToken;
@@ -34,6 +36,11 @@ final class ClaudeOAuthMock implements AutoCloseable {
 
   String tokenUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/oauth/token";
+  }
+
+  /** Refresh grants asked for so far. */
+  int refreshes() {
+    return refreshes.get();
   }
 
   /** The admin signed in at an authorize URL carrying this challenge. */
@@ -48,6 +55,9 @@ final class ClaudeOAuthMock implements AutoCloseable {
             && CODE.equals(body.path("code").asText())
             && challenges.contains(challenge(body.path("code_verifier").asText()));
     boolean refreshOk = "refresh_token".equals(body.path("grant_type").asText());
+    if (refreshOk) {
+      refreshes.incrementAndGet();
+    }
     String answer =
         exchangeOk || refreshOk
             ? "{\"access_token\":\""

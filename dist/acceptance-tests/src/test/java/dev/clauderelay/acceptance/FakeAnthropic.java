@@ -40,6 +40,8 @@ final class FakeAnthropic implements AutoCloseable {
 
   private final HttpServer server;
   private final AtomicInteger served = new AtomicInteger();
+  private final java.util.Map<String, AtomicInteger> byKey =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   FakeAnthropic() throws IOException {
     this(Set.of());
@@ -52,6 +54,10 @@ final class FakeAnthropic implements AutoCloseable {
         "/v1/messages",
         exchange -> {
           boolean stream = asksForAStream(exchange.getRequestBody());
+          String presented = exchange.getRequestHeaders().getFirst("x-api-key");
+          byKey
+              .computeIfAbsent(String.valueOf(presented), k -> new AtomicInteger())
+              .incrementAndGet();
           if (rateLimitedKeys.contains(exchange.getRequestHeaders().getFirst("x-api-key"))) {
             byte[] limited = RATE_LIMITED.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("content-type", "application/json");
@@ -98,6 +104,12 @@ final class FakeAnthropic implements AutoCloseable {
 
   int served() {
     return served.get();
+  }
+
+  /** Requests that reached this upstream with {@code key}, answered or refused. */
+  int received(String key) {
+    AtomicInteger count = byKey.get(key);
+    return count == null ? 0 : count.get();
   }
 
   @Override

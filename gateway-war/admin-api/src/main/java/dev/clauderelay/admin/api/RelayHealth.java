@@ -15,8 +15,22 @@ public record RelayHealth(
     long uptimeSeconds,
     Database database,
     Plugins plugins,
-    RequestBodies requestBodies)
+    RequestBodies requestBodies,
+    Cluster cluster)
     implements Serializable {
+
+  /**
+   * The relay's cluster as this member sees it: {@code off} (a single relay), {@code ok}, or {@code
+   * degraded} (the grid is out of reach or some listed members are missing: this member serves from
+   * its last view and rejoins by itself).
+   */
+  public record Cluster(
+      String state,
+      int members,
+      int listed,
+      boolean leader,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String problem)
+      implements Serializable {}
 
   /** The database the gateway uses; {@code error} only while it does not answer. */
   public record Database(

@@ -138,6 +138,14 @@ public final class AccountHealth {
     }
   }
 
+  /** A rest another relay of the cluster saw; the counters stay that relay's. */
+  void limitRemote(long untilMillis, String reason) {
+    if (untilMillis > limitedUntilMillis) {
+      limitedUntilMillis = untilMillis;
+      limitReason = reason;
+    }
+  }
+
   /**
    * Takes the account out of use at once; it stays out until the database holds a change made after
    * this (the verdict stored, or new tokens).

@@ -70,6 +70,15 @@ public final class AccountPool {
 
   private final LongSupplier clock;
   private final SessionAffinity affinity = new SessionAffinity();
+
+  /** What other relays of a cluster must see of the accounts: rests and session bindings. */
+  public interface Events {
+    void limited(long accountId, long untilMillis, String reason);
+
+    void sessionBound(String session, long accountId);
+  }
+
+  private volatile Events events;
   private final Map<Long, AccountHealth> byId = new ConcurrentHashMap<>();
   private volatile AccountHealth[] members = new AccountHealth[0];
   private volatile Upkeep upkeep = NO_UPKEEP;
@@ -228,11 +237,34 @@ public final class AccountPool {
     long now = now();
     long until = untilMillis > now ? untilMillis : now + defaultRestMillis;
     account.limit(until, now, reason);
+    Events told = events;
+    if (told != null) {
+      told.limited(account.id(), until, reason);
+    }
     try {
       upkeep.limited(account.id(), until, now, reason);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not store the rate limit of Claude account " + account.id(), e);
     }
+  }
+
+  /** Where the pool reports what other relays of a cluster must see. */
+  public void events(Events events) {
+    this.events = events;
+    affinity.listener(events == null ? null : events::sessionBound);
+  }
+
+  /** Takes a rest another relay of the cluster saw. */
+  public void applyRemoteLimit(long accountId, long untilMillis, String reason) {
+    AccountHealth account = member(accountId);
+    if (account != null && untilMillis > now()) {
+      account.limitRemote(untilMillis, reason);
+    }
+  }
+
+  /** Takes a session binding another relay of the cluster made. */
+  public void bindRemote(String session, long accountId) {
+    affinity.bindQuietly(session, accountId, now());
   }
 
   void refused(AccountHealth account, String reason) {

@@ -1,5 +1,6 @@
 package dev.clauderelay.gateway.application.account;
 
+import dev.clauderelay.gateway.infrastructure.cluster.RelayCluster;
 import dev.clauderelay.gateway.infrastructure.oauth.ClaudeOAuthClient;
 import dev.clauderelay.gateway.infrastructure.oauth.OAuthSettings;
 import jakarta.annotation.PostConstruct;
@@ -42,6 +43,7 @@ public class AccountRefreshTimer {
   @Resource private TimerService timers;
   @Inject private ClaudeAccountService accounts;
   @Inject private ClaudeOAuthClient oauth;
+  @Inject private RelayCluster cluster;
 
   @PostConstruct
   void schedule() {
@@ -55,6 +57,9 @@ public class AccountRefreshTimer {
   @Timeout
   void onTimer(Timer timer) {
     Serializable kind = timer.getInfo();
+    if (!cluster.leads()) {
+      return; // in a cluster, the oldest relay refreshes for all; the others read the new tokens
+    }
     try {
       if (ALL.equals(kind)) {
         refreshAll();

@@ -8,26 +8,58 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The admins' signed-in sessions, in memory and keyed by a hash of the token (a heap dump shows no
  * usable token). A session ends at its expiry, at sign-out or at a restart.
+ *
+ * <p>In a cluster the sessions are also kept in the grid ({@link Shared}), which is then the word
+ * on whether a token is signed in: a session opened on one relay works on the others, and a
+ * sign-out anywhere ends it everywhere. When the grid does not answer, the local copy decides.
  */
 final class AdminSessions {
 
+  /** The sessions every relay of a cluster sees; may throw when the grid does not answer. */
+  interface Shared {
+    void put(String tokenHash, String username, long expiresAtMillis);
+
+    /** The session's username and expiry, or empty when no relay holds it. */
+    Optional<Map.Entry<String, Long>> get(String tokenHash);
+
+    void remove(String tokenHash);
+  }
+
+  private static final Logger LOG = Logger.getLogger(AdminSessions.class.getName());
+
   private final Clock clock;
   private final Duration lifetime;
+  private final Shared shared;
   private final Map<String, AdminSession> byTokenHash = new ConcurrentHashMap<>();
 
   AdminSessions(Clock clock, Duration lifetime) {
+    this(clock, lifetime, null);
+  }
+
+  AdminSessions(Clock clock, Duration lifetime, Shared shared) {
     this.clock = clock;
     this.lifetime = lifetime;
+    this.shared = shared;
   }
 
   AdminSession open(String username) {
     String token = "rla_" + Secrets.randomToken(32);
     AdminSession session = new AdminSession(token, username, clock.instant().plus(lifetime));
-    byTokenHash.put(Secrets.sha256Hex(token), session);
+    String hash = Secrets.sha256Hex(token);
+    byTokenHash.put(hash, session);
+    if (shared != null) {
+      try {
+        shared.put(hash, username, session.expiresAt().toEpochMilli());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "The session is kept on this relay only: {0}", e.getMessage());
+      }
+    }
     return session;
   }
 
@@ -38,6 +70,21 @@ final class AdminSessions {
     }
     String key = Secrets.sha256Hex(token);
     AdminSession session = byTokenHash.get(key);
+    if (shared != null) {
+      try {
+        Optional<Map.Entry<String, Long>> held = shared.get(key);
+        if (held.isEmpty()) {
+          byTokenHash.remove(key);
+          return Optional.empty();
+        }
+        session =
+            new AdminSession(
+                token, held.get().getKey(), Instant.ofEpochMilli(held.get().getValue()));
+        byTokenHash.put(key, session);
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "The grid did not answer; the local copy decides", e);
+      }
+    }
     if (session == null) {
       return Optional.empty();
     }
@@ -50,7 +97,15 @@ final class AdminSessions {
 
   void close(String token) {
     if (token != null) {
-      byTokenHash.remove(Secrets.sha256Hex(token));
+      String hash = Secrets.sha256Hex(token);
+      byTokenHash.remove(hash);
+      if (shared != null) {
+        try {
+          shared.remove(hash);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "The sign-out reached this relay only: {0}", e.getMessage());
+        }
+      }
     }
   }
 

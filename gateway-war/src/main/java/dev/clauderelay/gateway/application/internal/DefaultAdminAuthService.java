@@ -5,6 +5,8 @@ import dev.clauderelay.gateway.application.AdminSession;
 import dev.clauderelay.gateway.domain.model.audit.AuditEntry;
 import dev.clauderelay.gateway.domain.model.audit.AuditLog;
 import dev.clauderelay.gateway.domain.model.setting.SettingRepository;
+import dev.clauderelay.gateway.infrastructure.cluster.ClusterChannels;
+import dev.clauderelay.gateway.infrastructure.cluster.RelayCluster;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.gateway.infrastructure.crypto.PasswordHasher;
 import dev.clauderelay.gateway.infrastructure.crypto.Secrets;
@@ -47,6 +49,7 @@ public class DefaultAdminAuthService implements AdminAuthService {
   @Inject private RelayConfig config;
   @Inject private SettingRepository settings;
   @Inject private AuditLog auditLog;
+  @Inject private RelayCluster cluster;
 
   private final Clock clock = Clock.systemUTC();
   private final PasswordHasher hasher = new PasswordHasher();
@@ -59,7 +62,15 @@ public class DefaultAdminAuthService implements AdminAuthService {
   @PostConstruct
   void init() {
     username = config.adminUsername();
-    sessions = new AdminSessions(clock, config.adminSessionTtl());
+    if (cluster.enabled()) {
+      sessions = new AdminSessions(clock, config.adminSessionTtl(), new GridAdminSessions(cluster));
+      cluster.subscribe(
+          ClusterChannels.LOGIN_FAILED, fields -> throttle.recordFailure(fields.get(0)));
+      cluster.subscribe(
+          ClusterChannels.LOGIN_SUCCEEDED, fields -> throttle.recordSuccess(fields.get(0)));
+    } else {
+      sessions = new AdminSessions(clock, config.adminSessionTtl());
+    }
     Optional<String> configured = config.adminPassword();
     if (configured.isPresent()) {
       passwordHash = hasher.hash(configured.get());
@@ -114,11 +125,13 @@ public class DefaultAdminAuthService implements AdminAuthService {
             username.getBytes(StandardCharsets.UTF_8));
     if (!(passwordMatches && usernameMatches)) {
       throttle.recordFailure(remoteAddress);
+      cluster.publish(ClusterChannels.LOGIN_FAILED, remoteAddress);
       // A mistyped username may be a password typed in the wrong field: never record it.
       audit(usernameMatches ? username : "(unknown user)", "admin.login-failed", remoteAddress);
       throw new LoginRefusedException(REFUSED, null);
     }
     throttle.recordSuccess(remoteAddress);
+    cluster.publish(ClusterChannels.LOGIN_SUCCEEDED, remoteAddress);
     AdminSession session = sessions.open(username);
     audit(username, "admin.login", remoteAddress);
     return session;

@@ -54,6 +54,12 @@ public final class KeyHealth {
     this.status = KeyStatus.ACTIVE;
   }
 
+  /**
+   * The counters as the database holds them after this relay's last write, in {@link
+   * #counterValues()}'s order: in a cluster each relay adds what it counted since then.
+   */
+  private volatile long[] writtenCounters;
+
   /** Restores what the database last stored, at startup or when a key is added. */
   void restore(KeySnapshot stored, String decryptedSecret) {
     secret = decryptedSecret;
@@ -65,6 +71,36 @@ public final class KeyHealth {
     statusReason = stored.statusReason();
     counters.restore(stored);
     perModel.restore(stored.models());
+    writtenCounters = counterValues();
+  }
+
+  /**
+   * The counters the state writer stores: requests, successes, failures, rate limited, the four
+   * failure classes and client errors, latency total and count.
+   */
+  long[] counterValues() {
+    return new long[] {
+      totalRequests(),
+      successes(),
+      failures(),
+      rateLimited(),
+      outcomes(ErrorClass.KEY_INVALID),
+      outcomes(ErrorClass.QUOTA_EXHAUSTED),
+      outcomes(ErrorClass.OVERLOADED),
+      outcomes(ErrorClass.UPSTREAM_ERROR),
+      outcomes(ErrorClass.CLIENT_ERROR),
+      latencyTotalMillis(),
+      latencyCount()
+    };
+  }
+
+  long[] writtenCounters() {
+    long[] written = writtenCounters;
+    return written == null ? new long[11] : written;
+  }
+
+  void countersWritten(long[] values) {
+    writtenCounters = values;
   }
 
   /**
@@ -222,6 +258,40 @@ public final class KeyHealth {
     statusReason = "still refused at the last probe: " + result.message();
     dirty = true;
     return false;
+  }
+
+  /**
+   * Takes a status another relay of the cluster saw through traffic or a probe. An admin's decision
+   * (disabled) stays; a rest keeps the later end; a key that passed its probe elsewhere is active
+   * here too.
+   *
+   * @return whether the status changed
+   */
+  synchronized boolean applyRemote(
+      KeyStatus remote, long untilMillis, String reason, long nowMillis) {
+    return switch (remote) {
+      case COOLING_DOWN, EXHAUSTED -> {
+        if (untilMillis <= nowMillis) {
+          yield false;
+        }
+        if (status == KeyStatus.INVALID) { // its probe found the key accepted, but limited
+          setStatus(remote, untilMillis, reason);
+          probeBackoffMillis = 0;
+          yield true;
+        }
+        yield rest(remote, untilMillis, reason);
+      }
+      case INVALID -> markInvalid(reason, nowMillis, KeyLease.FIRST_PROBE_DELAY.toMillis());
+      case ACTIVE -> {
+        if (status == KeyStatus.INVALID) {
+          setStatus(KeyStatus.ACTIVE, 0, reason);
+          probeBackoffMillis = 0;
+          yield true;
+        }
+        yield false;
+      }
+      default -> false;
+    };
   }
 
   boolean probeDue(long nowMillis) {

@@ -129,6 +129,7 @@ public final class KeyLease implements CredentialLease {
       case KEY_INVALID -> {
         if (key.markInvalid(reason, now, FIRST_PROBE_DELAY.toMillis())) {
           pool.invalidate();
+          pool.announce(key);
         }
       }
       default -> {
@@ -148,8 +149,10 @@ public final class KeyLease implements CredentialLease {
     if (limitedModel != null) {
       key.perModel.rest(limitedModel, restStatus, until, reason);
       pool.modelLimited(limitedModel);
+      pool.announceModelRest(key, limitedModel, restStatus, until, reason);
     } else if (key.rest(restStatus, until, reason)) {
       pool.invalidate();
+      pool.announce(key);
     }
   }
 

@@ -53,6 +53,7 @@ public class KeyMaintenance {
             now,
             KeyLease.FIRST_PROBE_DELAY.toMillis())) {
       pool.invalidate();
+      pool.announce(key);
     }
     return new TestOutcome(key, result, before, key.status());
   }

@@ -40,6 +40,7 @@ public final class KeyPool {
   private volatile Map<Long, KeyHealth> membersById = Map.of();
   private volatile View usable = new View(NONE, 1, Long.MIN_VALUE, -1);
   private volatile boolean sessionAffinity;
+  private volatile PoolEvents events = PoolEvents.NONE;
 
   /**
    * Keys usable now, the largest weight among them, the time at which the list may change by itself
@@ -63,6 +64,52 @@ public final class KeyPool {
 
   public long providerId() {
     return providerId;
+  }
+
+  /** Where this pool reports what other relays of a cluster must see. */
+  void events(PoolEvents events) {
+    this.events = events;
+    String scope = "p" + providerId;
+    affinity.listener(
+        events == PoolEvents.NONE
+            ? null
+            : (session, keyId) -> events.sessionBound(scope, session, keyId));
+  }
+
+  /** Tells the cluster that traffic or a probe changed the key's status. */
+  void announce(KeyHealth key) {
+    events.keyStatusChanged(key);
+  }
+
+  void announceModelRest(
+      KeyHealth key, String model, KeyStatus status, long untilMillis, String reason) {
+    events.keyModelRested(key.keyId(), model, status, untilMillis, reason);
+  }
+
+  /**
+   * Takes a status another relay of the cluster saw for one of this pool's keys.
+   *
+   * @return whether the key's status changed here
+   */
+  boolean applyRemoteStatus(KeyHealth key, KeyStatus status, long untilMillis, String reason) {
+    boolean changed = key.applyRemote(status, untilMillis, reason, clock.getAsLong());
+    if (changed) {
+      invalidate();
+    }
+    return changed;
+  }
+
+  void applyRemoteModelRest(
+      KeyHealth key, String model, KeyStatus status, long untilMillis, String reason) {
+    if (untilMillis > clock.getAsLong()) {
+      key.perModel.rest(model, status, untilMillis, reason);
+      modelLimited(model);
+    }
+  }
+
+  /** Takes a session binding another relay of the cluster made. */
+  public void bindRemote(String session, long keyId) {
+    affinity.bindQuietly(session, keyId, clock.getAsLong());
   }
 
   /** Replaces the membership (after an admin change); keys keep their live state. */
@@ -357,6 +404,7 @@ public final class KeyPool {
     boolean recovered = key.probed(result, clock.getAsLong(), minBackoffMillis, maxBackoff);
     if (recovered) {
       invalidate();
+      announce(key);
     }
     return recovered;
   }

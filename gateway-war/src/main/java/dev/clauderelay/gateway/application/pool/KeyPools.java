@@ -1,5 +1,6 @@
 package dev.clauderelay.gateway.application.pool;
 
+import dev.clauderelay.gateway.domain.model.provider.KeyStatus;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ public final class KeyPools {
   private final LongSupplier clock;
   private final Map<Long, KeyPool> pools = new ConcurrentHashMap<>();
   private final Map<Long, KeyHealth> keys = new ConcurrentHashMap<>();
+  private volatile PoolEvents events = PoolEvents.NONE;
 
   public KeyPools(LongSupplier clock) {
     this.clock = clock;
@@ -77,7 +79,44 @@ public final class KeyPools {
   }
 
   public KeyPool pool(long providerId) {
-    return pools.computeIfAbsent(providerId, id -> new KeyPool(id, clock));
+    return pools.computeIfAbsent(
+        providerId,
+        id -> {
+          KeyPool created = new KeyPool(id, clock);
+          created.events(events);
+          return created;
+        });
+  }
+
+  /** Where every pool, now and later, reports what other relays of a cluster must see. */
+  public void events(PoolEvents events) {
+    this.events = events;
+    pools.values().forEach(pool -> pool.events(events));
+  }
+
+  /**
+   * Takes a key status another relay of the cluster saw; a key this relay does not hold (yet) is
+   * skipped: the database has the status when the key arrives here.
+   */
+  public void applyRemoteStatus(long keyId, KeyStatus status, long untilMillis, String reason) {
+    KeyHealth key = keys.get(keyId);
+    if (key != null) {
+      pool(key.providerId()).applyRemoteStatus(key, status, untilMillis, reason);
+    }
+  }
+
+  /** Takes a per-model rest another relay of the cluster saw. */
+  public void applyRemoteModelRest(
+      long keyId, String model, KeyStatus status, long untilMillis, String reason) {
+    KeyHealth key = keys.get(keyId);
+    if (key != null) {
+      pool(key.providerId()).applyRemoteModelRest(key, model, status, untilMillis, reason);
+    }
+  }
+
+  /** The provider's pool if it has one; never creates one. */
+  public KeyPool existing(long providerId) {
+    return pools.get(providerId);
   }
 
   public KeyHealth key(long keyId) {

@@ -3,9 +3,9 @@ package dev.clauderelay.gateway.application.pool;
 import static dev.clauderelay.gateway.infrastructure.persistence.UtcTimestamps.utc;
 
 import dev.clauderelay.gateway.application.topology.TopologyService;
+import dev.clauderelay.gateway.infrastructure.cluster.RelayCluster;
 import dev.clauderelay.gateway.infrastructure.persistence.RelayDataSource;
 import dev.clauderelay.gateway.infrastructure.persistence.ShutdownConnection;
-import dev.clauderelay.plugin.api.ErrorClass;
 import dev.clauderelay.plugin.api.KeySelectionStrategy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -51,6 +51,7 @@ public class KeyStateWriter {
 
   @Resource private ManagedScheduledExecutorService scheduler;
   @Inject private TopologyService topology;
+  @Inject private RelayCluster cluster;
 
   private ScheduledFuture<?> writing;
   private volatile boolean stopping;
@@ -75,7 +76,7 @@ public class KeyStateWriter {
     try (Connection connection = ShutdownConnection.open(dataSource, true)) {
       connection.setAutoCommit(false);
       try {
-        writeKeys(connection, one);
+        writeKeys(connection, one, cluster.enabled());
         writeModels(connection, one);
       } finally {
         connection.rollback();
@@ -120,9 +121,10 @@ public class KeyStateWriter {
     try (Connection connection = ShutdownConnection.open(dataSource, stopping)) {
       connection.setAutoCommit(false);
       try {
-        writeKeys(connection, dirty);
+        Runnable afterCommit = writeKeys(connection, dirty, cluster.enabled());
         writeModels(connection, withModels);
         connection.commit();
+        afterCommit.run();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -137,32 +139,52 @@ public class KeyStateWriter {
     }
   }
 
-  private static void writeKeys(Connection connection, List<KeyHealth> dirty) throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE provider_key SET status = ?, status_until = ?, status_reason = ?,"
-                + " total_requests = ?, total_successes = ?, total_failures = ?,"
-                + " rate_limited_count = ?, failures_key_invalid = ?, failures_quota = ?,"
-                + " failures_overloaded = ?, failures_upstream = ?, client_errors = ?,"
-                + " latency_ms_total = ?, latency_count = ?, last_used_at = ?, last_error = ?,"
-                + " last_error_at = ?, updated_at = ? WHERE id = ? AND admin_revision = ?")) {
+  private static final String[] COUNTER_COLUMNS = {
+    "total_requests",
+    "total_successes",
+    "total_failures",
+    "rate_limited_count",
+    "failures_key_invalid",
+    "failures_quota",
+    "failures_overloaded",
+    "failures_upstream",
+    "client_errors",
+    "latency_ms_total",
+    "latency_count"
+  };
+
+  /**
+   * Writes the keys' rows. A single relay writes its counters as they are; in a cluster every relay
+   * counts its own traffic, so each adds what it counted since its last write (the row then holds
+   * the cluster's total).
+   *
+   * @return what to do once the transaction committed: remember what was written
+   */
+  private static Runnable writeKeys(Connection connection, List<KeyHealth> dirty, boolean additive)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "UPDATE provider_key SET status = ?, status_until = ?, status_reason = ?");
+    for (String column : COUNTER_COLUMNS) {
+      sql.append(", ").append(column).append(additive ? " = " + column + " + ?" : " = ?");
+    }
+    sql.append(
+        ", last_used_at = ?, last_error = ?, last_error_at = ?, updated_at = ?"
+            + " WHERE id = ? AND admin_revision = ?");
+    List<long[]> values = new ArrayList<>(dirty.size());
+    try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
       Timestamp now = utc(System.currentTimeMillis());
       for (KeyHealth key : dirty) {
         int i = 1;
         update.setString(i++, key.status().name());
         update.setTimestamp(i++, key.statusUntilMillis() > 0 ? utc(key.statusUntilMillis()) : null);
         update.setString(i++, truncate(key.statusReason()));
-        update.setLong(i++, key.totalRequests());
-        update.setLong(i++, key.successes());
-        update.setLong(i++, key.failures());
-        update.setLong(i++, key.rateLimited());
-        update.setLong(i++, key.outcomes(ErrorClass.KEY_INVALID));
-        update.setLong(i++, key.outcomes(ErrorClass.QUOTA_EXHAUSTED));
-        update.setLong(i++, key.outcomes(ErrorClass.OVERLOADED));
-        update.setLong(i++, key.outcomes(ErrorClass.UPSTREAM_ERROR));
-        update.setLong(i++, key.outcomes(ErrorClass.CLIENT_ERROR));
-        update.setLong(i++, key.latencyTotalMillis());
-        update.setLong(i++, key.latencyCount());
+        long[] counted = key.counterValues();
+        long[] written = key.writtenCounters();
+        values.add(counted);
+        for (int c = 0; c < counted.length; c++) {
+          update.setLong(i++, additive ? counted[c] - written[c] : counted[c]);
+        }
         update.setTimestamp(i++, key.lastUsedMillis() > 0 ? utc(key.lastUsedMillis()) : null);
         update.setString(i++, truncate(key.lastError()));
         update.setTimestamp(i++, key.lastErrorMillis() > 0 ? utc(key.lastErrorMillis()) : null);
@@ -171,7 +193,15 @@ public class KeyStateWriter {
         update.setLong(i, key.adminRevision());
         update.addBatch();
       }
-      update.executeBatch();
+      int[] updated = update.executeBatch();
+      return () -> {
+        for (int k = 0; k < dirty.size(); k++) {
+          // A row the revision guard skipped stays owed: its counts go with the next write.
+          if (k >= updated.length || updated[k] != 0) {
+            dirty.get(k).countersWritten(values.get(k));
+          }
+        }
+      };
     }
   }
 

@@ -18,8 +18,14 @@ public final class SessionAffinity {
 
   static final int CAPACITY = 10_000;
 
+  /** Told of every binding that changed (not of a session seen again on the same key). */
+  public interface Listener {
+    void bound(String session, long keyId);
+  }
+
   private final int capacity;
   private final Map<String, Binding> sessions = new ConcurrentHashMap<>();
+  private volatile Listener listener;
 
   private static final class Binding {
     final long keyId;
@@ -60,6 +66,28 @@ public final class SessionAffinity {
       current.lastSeenMillis = nowMillis;
       return;
     }
+    put(session, keyId, nowMillis);
+    Listener told = listener;
+    if (told != null) {
+      told.bound(session, keyId);
+    }
+  }
+
+  /** Takes a binding another relay of the cluster made, without telling the listener again. */
+  public void bindQuietly(String session, long keyId, long nowMillis) {
+    Binding current = sessions.get(session);
+    if (current != null && current.keyId == keyId) {
+      current.lastSeenMillis = nowMillis;
+      return;
+    }
+    put(session, keyId, nowMillis);
+  }
+
+  public void listener(Listener listener) {
+    this.listener = listener;
+  }
+
+  private void put(String session, long keyId, long nowMillis) {
     sessions.put(session, new Binding(keyId, nowMillis));
     if (sessions.size() > capacity) {
       evict(nowMillis);

@@ -27,6 +27,13 @@ public class ClientKeyAuthenticator {
   private boolean anonymousAllowed;
   private final Map<Long, Window> windows = new ConcurrentHashMap<>();
 
+  /** Told of each request a per-minute limit let through, for the other relays of a cluster. */
+  public interface Counted {
+    void counted(long clientKeyId, long minute);
+  }
+
+  private volatile Counted counted;
+
   @PostConstruct
   void init() {
     anonymousAllowed =
@@ -80,15 +87,50 @@ public class ClientKeyAuthenticator {
     if (key == null || key.rpmLimit() <= 0) {
       return 0;
     }
-    return windows
-        .computeIfAbsent(key.id(), id -> new Window())
-        .acquire(key.rpmLimit(), System.currentTimeMillis());
+    long now = System.currentTimeMillis();
+    long wait = windows.computeIfAbsent(key.id(), id -> new Window()).acquire(key.rpmLimit(), now);
+    Counted told = counted;
+    if (wait == 0 && told != null) {
+      told.counted(key.id(), now / 60_000);
+    }
+    return wait;
   }
 
-  /** A fixed one-minute window: cheap, and exact about the limit within each minute. */
+  public void onCounted(Counted counted) {
+    this.counted = counted;
+  }
+
+  /**
+   * Counts a request another relay of the cluster let through in {@code minute}, so that a limit of
+   * N a minute holds for the cluster, not for each relay.
+   */
+  public void countRemote(long clientKeyId, long minute) {
+    windows.computeIfAbsent(clientKeyId, id -> new Window()).countRemote(minute);
+  }
+
+  /**
+   * A fixed one-minute window: cheap, and exact about the limit within each minute. In a cluster it
+   * also counts what the other relays let through in the same minute (as their events arrive).
+   */
   private static final class Window {
     private final AtomicLong minute = new AtomicLong();
     private final AtomicLong count = new AtomicLong();
+    private long remoteMinute;
+    private long remoteCount;
+
+    synchronized void countRemote(long eventMinute) {
+      if (eventMinute > remoteMinute) {
+        remoteMinute = eventMinute;
+        remoteCount = 0;
+      }
+      if (eventMinute == remoteMinute) {
+        remoteCount++;
+      }
+    }
+
+    private synchronized long remote(long currentMinute) {
+      return remoteMinute == currentMinute ? remoteCount : 0;
+    }
 
     long acquire(int limit, long nowMillis) {
       long current = nowMillis / 60_000;
@@ -96,7 +138,7 @@ public class ClientKeyAuthenticator {
       if (seen != current && minute.compareAndSet(seen, current)) {
         count.set(0);
       }
-      if (count.incrementAndGet() <= limit) {
+      if (count.incrementAndGet() + remote(current) <= limit) {
         return 0;
       }
       return Math.max(1, ((current + 1) * 60_000 - nowMillis + 999) / 1000);

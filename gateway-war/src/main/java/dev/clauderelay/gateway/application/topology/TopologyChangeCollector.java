@@ -1,5 +1,7 @@
 package dev.clauderelay.gateway.application.topology;
 
+import dev.clauderelay.gateway.infrastructure.cluster.ClusterChannels;
+import dev.clauderelay.gateway.infrastructure.cluster.RelayCluster;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +33,12 @@ public class TopologyChangeCollector {
   @Resource private TransactionSynchronizationRegistry transactions;
   @Inject private Provider<TopologyService> topology;
   @Resource private ManagedExecutorService executor;
+  @Inject private RelayCluster cluster;
 
   void collect(@Observes TopologyChanged change) {
     if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
       topology.get().rebuild(change.what());
+      cluster.publish(ClusterChannels.TOPOLOGY, change.what());
       return;
     }
     @SuppressWarnings("unchecked")
@@ -67,6 +71,7 @@ public class TopologyChangeCollector {
   private void rebuildOutsideTransaction(String reason) {
     try {
       executor.submit(() -> topology.get().rebuild(reason)).get(60, TimeUnit.SECONDS);
+      cluster.publish(ClusterChannels.TOPOLOGY, reason);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {

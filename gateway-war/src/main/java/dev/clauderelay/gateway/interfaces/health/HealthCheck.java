@@ -3,6 +3,7 @@ package dev.clauderelay.gateway.interfaces.health;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clauderelay.admin.api.RelayHealth;
+import dev.clauderelay.gateway.infrastructure.cluster.RelayCluster;
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
 import dev.clauderelay.gateway.infrastructure.persistence.RelayDataSource;
 import dev.clauderelay.gateway.infrastructure.plugins.LoadedPlugin;
@@ -19,8 +20,9 @@ import javax.sql.DataSource;
 
 /**
  * The relay's health for load balancers and people: {@code ok} (200), {@code degraded} (200: up,
- * but no key selection strategy is loaded, so no provider can be used) or {@code down} (503: the
- * database does not answer).
+ * but no key selection strategy is loaded, so no provider can be used, or a cluster member serves
+ * from its last view because the grid is out of reach) or {@code down} (503: the database does not
+ * answer).
  */
 @ApplicationScoped
 public class HealthCheck {
@@ -33,6 +35,7 @@ public class HealthCheck {
   @Inject private PluginRegistry plugins;
   @Inject private RelayConfig config;
   @Inject private RequestBodies bodies;
+  @Inject private RelayCluster cluster;
 
   public Response check() {
     RelayHealth report = report();
@@ -62,10 +65,11 @@ public class HealthCheck {
     }
     long latencyMs = (System.nanoTime() - started) / 1_000_000;
 
+    RelayCluster.Status clusterStatus = cluster.status();
     String status;
     if (databaseError != null) {
       status = "down";
-    } else if (plugins.strategies().isEmpty()) {
+    } else if (plugins.strategies().isEmpty() || "degraded".equals(clusterStatus.state())) {
       status = "degraded";
     } else {
       status = "ok";
@@ -84,6 +88,12 @@ public class HealthCheck {
             plugins.plugins().stream().map(LoadedPlugin::id).toList(),
             plugins.strategies().size()),
         new RelayHealth.RequestBodies(
-            bodies.intake().reading(), bodies.intake().heldBytes(), bodies.intake().budgetBytes()));
+            bodies.intake().reading(), bodies.intake().heldBytes(), bodies.intake().budgetBytes()),
+        new RelayHealth.Cluster(
+            clusterStatus.state(),
+            clusterStatus.members(),
+            clusterStatus.listed(),
+            clusterStatus.leader(),
+            clusterStatus.problem()));
   }
 }
