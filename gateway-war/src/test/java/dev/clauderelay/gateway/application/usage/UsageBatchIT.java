@@ -128,7 +128,9 @@ class UsageBatchIT {
                     120,
                     40,
                     1,
-                    null))
+                    null,
+                    66_000L,
+                    false))
         .toList();
   }
 
