@@ -185,7 +185,8 @@ public class TopologyService {
               toMillis(account.expiresAt()),
               toMillis(account.rateLimitedUntil()),
               toMillis(account.lastLimitedAt()),
-              toMillis(account.updatedAt())));
+              toMillis(account.updatedAt()),
+              account.usageWindows()));
     }
     published.accounts().sync(snapshots, id -> encryption.decrypt(ciphertexts.get(id)));
   }
