@@ -83,7 +83,7 @@ public class RequestLogExport {
           number(line, r, 16).append(',');
           long cost = r.getLong(17);
           if (!r.wasNull()) {
-            line.append(BigDecimal.valueOf(cost, 9).toPlainString());
+            line.append(BigDecimal.valueOf(cost, 9).stripTrailingZeros().toPlainString());
           }
           line.append(',');
           line.append(r.getBoolean(18)).append(',');
