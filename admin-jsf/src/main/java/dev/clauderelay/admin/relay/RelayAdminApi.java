@@ -11,6 +11,7 @@ import dev.clauderelay.admin.api.ClaudeAccountView;
 import dev.clauderelay.admin.api.ClientKeyList;
 import dev.clauderelay.admin.api.ClientKeyRequest;
 import dev.clauderelay.admin.api.ClientKeyView;
+import dev.clauderelay.admin.api.CostReport;
 import dev.clauderelay.admin.api.IssuedClientKey;
 import dev.clauderelay.admin.api.KeyBatchRequest;
 import dev.clauderelay.admin.api.KeyBatchResult;
@@ -302,6 +303,24 @@ public interface RelayAdminApi {
       @QueryParam("hours") int hours,
       @QueryParam("providerId") Long providerId,
       @QueryParam("keyId") Long keyId,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @GET
+  @Path("api/admin/usage/cost")
+  CostReport cost(
+      @QueryParam("hours") int hours,
+      @QueryParam("by") String by,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  /** The request log of a period as CSV, streamed. */
+  @GET
+  @Path("api/admin/usage/requests.csv")
+  @Produces("text/csv")
+  java.io.InputStream requestsCsv(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 

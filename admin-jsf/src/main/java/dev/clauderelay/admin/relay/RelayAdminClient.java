@@ -7,6 +7,7 @@ import dev.clauderelay.admin.api.AdminToken;
 import dev.clauderelay.admin.api.ClaudeAccountView;
 import dev.clauderelay.admin.api.ClientKeyRequest;
 import dev.clauderelay.admin.api.ClientKeyView;
+import dev.clauderelay.admin.api.CostReport;
 import dev.clauderelay.admin.api.IssuedClientKey;
 import dev.clauderelay.admin.api.KeyBatchRequest;
 import dev.clauderelay.admin.api.KeyBatchResult;
@@ -341,6 +342,17 @@ public class RelayAdminClient {
   /** Hourly usage over the last {@code hours}: all providers, one ({@code providerId}), one key. */
   public UsageSeries usage(AdminCredentials who, int hours, Long providerId, Long keyId) {
     return call(() -> UsageSeries.of(api.usage(hours, providerId, keyId, who.bearer(), addr(who))));
+  }
+
+  /** Cost hour by hour over the last {@code hours}, per provider, model or client-key. */
+  public CostReport cost(AdminCredentials who, int hours, String by) {
+    return call(() -> api.cost(hours, by, who.bearer(), addr(who)));
+  }
+
+  /** The request log of [{@code from}, {@code to}) as CSV; the caller closes the stream. */
+  public java.io.InputStream requestsCsv(
+      AdminCredentials who, java.time.Instant from, java.time.Instant to) {
+    return call(() -> api.requestsCsv(from.toString(), to.toString(), who.bearer(), addr(who)));
   }
 
   private void run(Runnable request) {
