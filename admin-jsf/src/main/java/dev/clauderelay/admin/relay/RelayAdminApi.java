@@ -25,6 +25,9 @@ import dev.clauderelay.admin.api.ModelCatalog;
 import dev.clauderelay.admin.api.ModelSelectionRequest;
 import dev.clauderelay.admin.api.PluginCatalog;
 import dev.clauderelay.admin.api.PresetList;
+import dev.clauderelay.admin.api.PriceList;
+import dev.clauderelay.admin.api.PriceRequest;
+import dev.clauderelay.admin.api.PriceView;
 import dev.clauderelay.admin.api.ProviderList;
 import dev.clauderelay.admin.api.ProviderRequest;
 import dev.clauderelay.admin.api.ProviderView;
@@ -245,6 +248,35 @@ public interface RelayAdminApi {
   @DELETE
   @Path("api/admin/client-keys/{id}")
   void deleteClientKey(
+      @PathParam("id") long id,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  // Prices
+
+  @GET
+  @Path("api/admin/prices")
+  PriceList prices(
+      @HeaderParam(AUTH) String bearer, @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/prices")
+  PriceView createPrice(
+      PriceRequest price,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @PUT
+  @Path("api/admin/prices/{id}")
+  PriceView updatePrice(
+      @PathParam("id") long id,
+      PriceRequest price,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @DELETE
+  @Path("api/admin/prices/{id}")
+  void deletePrice(
       @PathParam("id") long id,
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);

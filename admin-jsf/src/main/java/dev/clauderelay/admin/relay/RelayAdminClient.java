@@ -21,6 +21,8 @@ import dev.clauderelay.admin.api.ModelCatalog;
 import dev.clauderelay.admin.api.ModelSelectionRequest;
 import dev.clauderelay.admin.api.PluginCatalog;
 import dev.clauderelay.admin.api.PresetView;
+import dev.clauderelay.admin.api.PriceRequest;
+import dev.clauderelay.admin.api.PriceView;
 import dev.clauderelay.admin.api.ProviderRequest;
 import dev.clauderelay.admin.api.ProviderView;
 import dev.clauderelay.admin.api.RelayHealth;
@@ -342,6 +344,22 @@ public class RelayAdminClient {
   /** Hourly usage over the last {@code hours}: all providers, one ({@code providerId}), one key. */
   public UsageSeries usage(AdminCredentials who, int hours, Long providerId, Long keyId) {
     return call(() -> UsageSeries.of(api.usage(hours, providerId, keyId, who.bearer(), addr(who))));
+  }
+
+  public List<PriceView> prices(AdminCredentials who) {
+    return call(() -> api.prices(who.bearer(), addr(who)).prices());
+  }
+
+  public PriceView createPrice(AdminCredentials who, PriceRequest price) {
+    return call(() -> api.createPrice(price, who.bearer(), addr(who)));
+  }
+
+  public PriceView updatePrice(AdminCredentials who, long id, PriceRequest price) {
+    return call(() -> api.updatePrice(id, price, who.bearer(), addr(who)));
+  }
+
+  public void deletePrice(AdminCredentials who, long id) {
+    run(() -> api.deletePrice(id, who.bearer(), addr(who)));
   }
 
   /** Cost hour by hour over the last {@code hours}, per provider, model or client-key. */
