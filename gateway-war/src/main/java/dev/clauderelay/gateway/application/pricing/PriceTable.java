@@ -15,8 +15,21 @@ public final class PriceTable {
 
   private static final PriceTable EMPTY = new PriceTable(List.of());
 
+  /** Models resolved through the patterns, remembered: a request prices with one look-up. */
+  private static final int MAX_REMEMBERED = 4096;
+
+  private static final Price NONE =
+      new Price(
+          new dev.clauderelay.gateway.application.routing.ModelPattern("-"),
+          "",
+          java.math.BigDecimal.ZERO,
+          java.math.BigDecimal.ZERO,
+          java.math.BigDecimal.ZERO,
+          java.math.BigDecimal.ZERO);
+
   private final Map<String, Price> exact = new HashMap<>();
   private final List<Price> patterns = new ArrayList<>();
+  private final Map<String, Price> remembered = new java.util.concurrent.ConcurrentHashMap<>();
 
   public PriceTable(List<Price> prices) {
     for (Price price : prices) {
@@ -45,12 +58,21 @@ public final class PriceTable {
     if (found != null) {
       return found;
     }
+    Price known = remembered.get(model);
+    if (known != null) {
+      return known == NONE ? null : known;
+    }
+    Price matched = NONE;
     for (Price price : patterns) {
       if (price.pattern().matches(model)) {
-        return price;
+        matched = price;
+        break;
       }
     }
-    return null;
+    if (remembered.size() < MAX_REMEMBERED && model.length() <= 200) {
+      remembered.put(model, matched); // bounded: client-chosen names cannot grow it without end
+    }
+    return matched == NONE ? null : matched;
   }
 
   /**
