@@ -284,7 +284,8 @@ abstract class ConsoleJourneys {
 
     // What the traffic cost: totals, and the cost charts by provider, model and client key.
     assertThat(browser.text(By.id("totalCost"))).isNotEqualTo("0.000000").isNotEmpty();
-    for (String chart : List.of("costByProviderChart", "costByModelChart", "costByClientKeyChart")) {
+    for (String chart :
+        List.of("costByProviderChart", "costByModelChart", "costByClientKeyChart")) {
       WebElement canvas = browser.find(By.cssSelector("#usage\\:" + chart + " canvas"));
       assertThat(canvas.getSize().getHeight()).as(chart).isPositive();
     }
