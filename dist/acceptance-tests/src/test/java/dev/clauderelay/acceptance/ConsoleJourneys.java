@@ -284,10 +284,10 @@ abstract class ConsoleJourneys {
 
     // What the traffic cost: totals, and the cost charts by provider, model and client key.
     assertThat(browser.text(By.id("totalCost"))).isNotEqualTo("0.000000").isNotEmpty();
-    for (String chart :
+    for (String costChart :
         List.of("costByProviderChart", "costByModelChart", "costByClientKeyChart")) {
-      WebElement canvas = browser.find(By.cssSelector("#usage\\:" + chart + " canvas"));
-      assertThat(canvas.getSize().getHeight()).as(chart).isPositive();
+      WebElement canvas = browser.find(By.cssSelector("#usage\\:" + costChart + " canvas"));
+      assertThat(canvas.getSize().getHeight()).as(costChart).isPositive();
     }
     browser.script(
         "document.getElementById('usage:costByProviderChart').scrollIntoView({block: 'start'});");
