@@ -11,6 +11,7 @@ import dev.clauderelay.admin.api.ClaudeAccountView;
 import dev.clauderelay.admin.api.ClientKeyList;
 import dev.clauderelay.admin.api.ClientKeyRequest;
 import dev.clauderelay.admin.api.ClientKeyView;
+import dev.clauderelay.admin.api.CostReport;
 import dev.clauderelay.admin.api.IssuedClientKey;
 import dev.clauderelay.admin.api.KeyBatchRequest;
 import dev.clauderelay.admin.api.KeyBatchResult;
@@ -24,6 +25,9 @@ import dev.clauderelay.admin.api.ModelCatalog;
 import dev.clauderelay.admin.api.ModelSelectionRequest;
 import dev.clauderelay.admin.api.PluginCatalog;
 import dev.clauderelay.admin.api.PresetList;
+import dev.clauderelay.admin.api.PriceList;
+import dev.clauderelay.admin.api.PriceRequest;
+import dev.clauderelay.admin.api.PriceView;
 import dev.clauderelay.admin.api.ProviderList;
 import dev.clauderelay.admin.api.ProviderRequest;
 import dev.clauderelay.admin.api.ProviderView;
@@ -248,6 +252,35 @@ public interface RelayAdminApi {
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 
+  // Prices
+
+  @GET
+  @Path("api/admin/prices")
+  PriceList prices(
+      @HeaderParam(AUTH) String bearer, @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/prices")
+  PriceView createPrice(
+      PriceRequest price,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @PUT
+  @Path("api/admin/prices/{id}")
+  PriceView updatePrice(
+      @PathParam("id") long id,
+      PriceRequest price,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @DELETE
+  @Path("api/admin/prices/{id}")
+  void deletePrice(
+      @PathParam("id") long id,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
   // Claude accounts
 
   @GET
@@ -302,6 +335,24 @@ public interface RelayAdminApi {
       @QueryParam("hours") int hours,
       @QueryParam("providerId") Long providerId,
       @QueryParam("keyId") Long keyId,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @GET
+  @Path("api/admin/usage/cost")
+  CostReport cost(
+      @QueryParam("hours") int hours,
+      @QueryParam("by") String by,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  /** The request log of a period as CSV, streamed. */
+  @GET
+  @Path("api/admin/usage/requests.csv")
+  @Produces("text/csv")
+  java.io.InputStream requestsCsv(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 

@@ -7,6 +7,7 @@ import dev.clauderelay.admin.api.AdminToken;
 import dev.clauderelay.admin.api.ClaudeAccountView;
 import dev.clauderelay.admin.api.ClientKeyRequest;
 import dev.clauderelay.admin.api.ClientKeyView;
+import dev.clauderelay.admin.api.CostReport;
 import dev.clauderelay.admin.api.IssuedClientKey;
 import dev.clauderelay.admin.api.KeyBatchRequest;
 import dev.clauderelay.admin.api.KeyBatchResult;
@@ -20,6 +21,8 @@ import dev.clauderelay.admin.api.ModelCatalog;
 import dev.clauderelay.admin.api.ModelSelectionRequest;
 import dev.clauderelay.admin.api.PluginCatalog;
 import dev.clauderelay.admin.api.PresetView;
+import dev.clauderelay.admin.api.PriceRequest;
+import dev.clauderelay.admin.api.PriceView;
 import dev.clauderelay.admin.api.ProviderRequest;
 import dev.clauderelay.admin.api.ProviderView;
 import dev.clauderelay.admin.api.RelayHealth;
@@ -341,6 +344,33 @@ public class RelayAdminClient {
   /** Hourly usage over the last {@code hours}: all providers, one ({@code providerId}), one key. */
   public UsageSeries usage(AdminCredentials who, int hours, Long providerId, Long keyId) {
     return call(() -> UsageSeries.of(api.usage(hours, providerId, keyId, who.bearer(), addr(who))));
+  }
+
+  public List<PriceView> prices(AdminCredentials who) {
+    return call(() -> api.prices(who.bearer(), addr(who)).prices());
+  }
+
+  public PriceView createPrice(AdminCredentials who, PriceRequest price) {
+    return call(() -> api.createPrice(price, who.bearer(), addr(who)));
+  }
+
+  public PriceView updatePrice(AdminCredentials who, long id, PriceRequest price) {
+    return call(() -> api.updatePrice(id, price, who.bearer(), addr(who)));
+  }
+
+  public void deletePrice(AdminCredentials who, long id) {
+    run(() -> api.deletePrice(id, who.bearer(), addr(who)));
+  }
+
+  /** Cost hour by hour over the last {@code hours}, per provider, model or client-key. */
+  public CostReport cost(AdminCredentials who, int hours, String by) {
+    return call(() -> api.cost(hours, by, who.bearer(), addr(who)));
+  }
+
+  /** The request log of [{@code from}, {@code to}) as CSV; the caller closes the stream. */
+  public java.io.InputStream requestsCsv(
+      AdminCredentials who, java.time.Instant from, java.time.Instant to) {
+    return call(() -> api.requestsCsv(from.toString(), to.toString(), who.bearer(), addr(who)));
   }
 
   private void run(Runnable request) {

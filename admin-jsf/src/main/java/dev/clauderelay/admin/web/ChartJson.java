@@ -129,4 +129,83 @@ final class ChartJson {
         .build()
         .toString();
   }
+
+  /** Colours of cost series, in order; "other" is grey. */
+  private static final List<String> PALETTE =
+      List.of(
+          "#42a5f5", "#ab47bc", "#66bb6a", "#ffa726", "#ef5350", "#26c6da", "#8d6e63", "#ec407a",
+          "#9ccc65", "#5c6bc0");
+
+  /** Cost per hour as stacked bars, one dataset per provider, model or client key. */
+  static String costBars(dev.clauderelay.admin.api.CostReport report) {
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    for (java.time.Instant start : report.hourStarts()) {
+      labels.add(start == null ? "" : HOUR.format(start));
+    }
+    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    int index = 0;
+    for (dev.clauderelay.admin.api.CostReport.Series series : report.series()) {
+      String colour =
+          "other".equals(series.name()) ? "#adb5bd" : PALETTE.get(index++ % PALETTE.size());
+      JsonArrayBuilder data = Json.createArrayBuilder();
+      for (java.math.BigDecimal cost : series.cost()) {
+        data.add(cost);
+      }
+      datasets.add(
+          Json.createObjectBuilder()
+              .add("label", series.name())
+              .add("data", data)
+              .add("borderColor", colour)
+              .add("backgroundColor", colour));
+    }
+    JsonObjectBuilder axis =
+        Json.createObjectBuilder().add("beginAtZero", true).add("stacked", true);
+    return Json.createObjectBuilder()
+        .add("type", "bar")
+        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add("options", options(axis, true))
+        .build()
+        .toString();
+  }
+
+  /**
+   * Claude accounts' usage windows as grouped bars: one group per account, one bar per window
+   * ({@code 5h}, {@code 7d}, ...), in percent of the window used.
+   */
+  static String windowBars(Map<String, Map<String, Integer>> percentByAccount) {
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    java.util.Set<String> windows = new java.util.TreeSet<>();
+    percentByAccount.forEach(
+        (account, byWindow) -> {
+          labels.add(account);
+          windows.addAll(byWindow.keySet());
+        });
+    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    int index = 0;
+    for (String window : windows) {
+      JsonArrayBuilder data = Json.createArrayBuilder();
+      for (Map<String, Integer> byWindow : percentByAccount.values()) {
+        data.add(byWindow.getOrDefault(window, 0));
+      }
+      String colour = PALETTE.get(index++ % PALETTE.size());
+      datasets.add(
+          Json.createObjectBuilder()
+              .add("label", window)
+              .add("data", data)
+              .add("borderColor", colour)
+              .add("backgroundColor", colour));
+    }
+    JsonObjectBuilder axis =
+        Json.createObjectBuilder()
+            .add("beginAtZero", true)
+            .add("max", 100)
+            .add("stacked", false)
+            .add("ticks", Json.createObjectBuilder().add("precision", 0));
+    return Json.createObjectBuilder()
+        .add("type", "bar")
+        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add("options", options(axis, false))
+        .build()
+        .toString();
+  }
 }

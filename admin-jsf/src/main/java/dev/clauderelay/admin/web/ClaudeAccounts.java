@@ -34,6 +34,26 @@ public class ClaudeAccounts implements Serializable {
   private String code;
   private ClaudeAccountView signedIn;
 
+  /** Whether any account has reported its usage windows: the chart shows only then. */
+  public boolean isWindowsReported() {
+    return accounts.stream().anyMatch(a -> a.usageWindows() != null);
+  }
+
+  /** Each account's windows, percent used, as grouped bars. */
+  public String getWindowsChart() {
+    java.util.Map<String, java.util.Map<String, Integer>> byAccount =
+        new java.util.LinkedHashMap<>();
+    for (ClaudeAccountView account : accounts) {
+      if (account.usageWindows() == null) {
+        continue;
+      }
+      java.util.Map<String, Integer> percent = new java.util.LinkedHashMap<>();
+      account.usageWindows().windows().forEach(w -> percent.put(w.name(), w.percent()));
+      byAccount.put(account.name(), percent);
+    }
+    return ChartJson.windowBars(byAccount);
+  }
+
   public void load() {
     accounts = calls.attempt("accounts.loadFailed", relay::accounts).orElse(List.of());
     loaded = true;

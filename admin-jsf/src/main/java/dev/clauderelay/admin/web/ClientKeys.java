@@ -1,5 +1,6 @@
 package dev.clauderelay.admin.web;
 
+import dev.clauderelay.admin.api.ClientKeyBudget;
 import dev.clauderelay.admin.api.ClientKeyRequest;
 import dev.clauderelay.admin.api.ClientKeyView;
 import dev.clauderelay.admin.relay.RelayAdminClient;
@@ -7,6 +8,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,6 +33,12 @@ public class ClientKeys implements Serializable {
   private String modelsText = "*";
   private Integer rpmLimit;
   private LocalDate expiresOn;
+  private BigDecimal dailyCost;
+  private BigDecimal monthlyCost;
+  private Integer concurrency;
+
+  /** The budget of the key being edited, kept whole: the form edits three of its limits. */
+  private ClientKeyBudget budget;
 
   /** The clear key of the key just created; transient: never written into saved view state. */
   private transient String issuedKey;
@@ -47,6 +55,10 @@ public class ClientKeys implements Serializable {
     modelsText = "*";
     rpmLimit = null;
     expiresOn = null;
+    dailyCost = null;
+    monthlyCost = null;
+    concurrency = null;
+    budget = null;
   }
 
   public void edit(ClientKeyView key) {
@@ -56,6 +68,10 @@ public class ClientKeys implements Serializable {
     rpmLimit = key.rpmLimit() == null || key.rpmLimit() == 0 ? null : key.rpmLimit();
     expiresOn =
         key.expiresAt() == null ? null : LocalDate.ofInstant(key.expiresAt(), ZoneOffset.UTC);
+    budget = key.budget();
+    dailyCost = budget == null ? null : budget.dailyCost();
+    monthlyCost = budget == null ? null : budget.monthlyCost();
+    concurrency = budget == null ? null : budget.concurrency();
   }
 
   public void save() {
@@ -101,7 +117,46 @@ public class ClientKeys implements Serializable {
         models.isEmpty() ? List.of("*") : models,
         rpmLimit == null ? 0 : rpmLimit,
         expiry,
-        null);
+        null,
+        draftBudget());
+  }
+
+  /** The budget to send: the form's three limits over the key's other ones, kept as they were. */
+  ClientKeyBudget draftBudget() {
+    ClientKeyBudget kept =
+        budget == null ? new ClientKeyBudget(null, null, null, null, null, null, null) : budget;
+    return new ClientKeyBudget(
+        dailyCost,
+        kept.weeklyCost(),
+        monthlyCost,
+        kept.dailyTokens(),
+        kept.weeklyTokens(),
+        kept.monthlyTokens(),
+        concurrency);
+  }
+
+  public BigDecimal getDailyCost() {
+    return dailyCost;
+  }
+
+  public void setDailyCost(BigDecimal dailyCost) {
+    this.dailyCost = dailyCost;
+  }
+
+  public BigDecimal getMonthlyCost() {
+    return monthlyCost;
+  }
+
+  public void setMonthlyCost(BigDecimal monthlyCost) {
+    this.monthlyCost = monthlyCost;
+  }
+
+  public Integer getConcurrency() {
+    return concurrency;
+  }
+
+  public void setConcurrency(Integer concurrency) {
+    this.concurrency = concurrency;
   }
 
   /** The dialog showing the new key closed: the console forgets it. */

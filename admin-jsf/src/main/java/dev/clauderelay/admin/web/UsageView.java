@@ -1,17 +1,26 @@
 package dev.clauderelay.admin.web;
 
+import dev.clauderelay.admin.api.CostReport;
 import dev.clauderelay.admin.api.ProviderView;
 import dev.clauderelay.admin.relay.RelayAdminClient;
 import dev.clauderelay.admin.relay.UsageSeries;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The usage tab: requests, errors and tokens hour by hour, for all providers or one, over the last
- * day, three days or week.
+ * day, three days or week; what it cost by provider, model and client key; the request log of the
+ * period as a CSV file.
  */
 @Named
 @ViewScoped
@@ -28,6 +37,9 @@ public class UsageView implements Serializable {
   private Long providerId;
   private int hours = 24;
   private UsageSeries series;
+  private CostReport costByProvider;
+  private CostReport costByModel;
+  private CostReport costByClientKey;
 
   public void load() {
     providers = calls.attempt("providers.loadFailed", relay::providers).orElse(List.of());
@@ -39,6 +51,64 @@ public class UsageView implements Serializable {
         calls
             .attempt("usage.loadFailed", who -> relay.usage(who, hours, providerId, null))
             .orElse(null);
+    costByProvider = cost("provider");
+    costByModel = cost("model");
+    costByClientKey = cost("client-key");
+  }
+
+  private CostReport cost(String by) {
+    return calls.attempt("usage.costFailed", who -> relay.cost(who, hours, by)).orElse(null);
+  }
+
+  public String getCostByProviderChart() {
+    return costByProvider == null ? "" : ChartJson.costBars(costByProvider);
+  }
+
+  public String getCostByModelChart() {
+    return costByModel == null ? "" : ChartJson.costBars(costByModel);
+  }
+
+  public String getCostByClientKeyChart() {
+    return costByClientKey == null ? "" : ChartJson.costBars(costByClientKey);
+  }
+
+  /** The period's cost, in the prices' currency; empty when it could not be read. */
+  public String getTotalCost() {
+    return costByProvider == null ? "" : costByProvider.total().toPlainString();
+  }
+
+  public long getUnpricedRequests() {
+    return costByProvider == null ? 0 : costByProvider.unpricedRequests();
+  }
+
+  /**
+   * Sends the request log of the shown period as a CSV file, streamed from the relay to the browser
+   * (a non-Ajax request: the answer is the file).
+   */
+  public void downloadCsv() {
+    FacesContext context = FacesContext.getCurrentInstance();
+    ExternalContext external = context.getExternalContext();
+    Instant to = Instant.now();
+    Instant from = to.minus(Duration.ofHours(hours));
+    boolean sent =
+        calls.run(
+            "usage.exportFailed",
+            who -> {
+              try (InputStream csv = relay.requestsCsv(who, from, to)) {
+                external.responseReset();
+                external.setResponseContentType("text/csv; charset=utf-8");
+                external.setResponseHeader(
+                    "Content-Disposition",
+                    "attachment; filename=\"requests-last-" + hours + "h.csv\"");
+                external.setResponseHeader("Cache-Control", "no-store");
+                csv.transferTo(external.getResponseOutputStream());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    if (sent) {
+      context.responseComplete();
+    }
   }
 
   public String getRequestsChart() {

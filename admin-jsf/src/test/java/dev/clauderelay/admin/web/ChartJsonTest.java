@@ -2,10 +2,12 @@ package dev.clauderelay.admin.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clauderelay.admin.api.CostReport;
 import dev.clauderelay.admin.relay.UsageSeries;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +49,55 @@ class ChartJsonTest {
                 .getJsonNumber(0)
                 .longValue())
         .isEqualTo(1);
+  }
+
+  @Test
+  void costBarsStackOneDatasetPerSeriesWithExactAmountsAndOtherInGrey() {
+    CostReport report =
+        new CostReport(
+            2,
+            "provider",
+            List.of(Instant.parse("2026-11-26T15:00:00Z"), Instant.parse("2026-11-26T16:00:00Z")),
+            List.of(
+                new CostReport.Series(
+                    "anthropic",
+                    List.of(new BigDecimal("0.015300"), new BigDecimal("1.000000")),
+                    new BigDecimal("1.015300")),
+                new CostReport.Series(
+                    "other",
+                    List.of(new BigDecimal("0.000001"), BigDecimal.ZERO),
+                    new BigDecimal("0.000001"))),
+            new BigDecimal("1.015301"),
+            3);
+    JsonObject chart = parse(ChartJson.costBars(report));
+    assertThat(chart.getString("type")).isEqualTo("bar");
+    var datasets = chart.getJsonObject("data").getJsonArray("datasets");
+    assertThat(datasets).hasSize(2);
+    assertThat(datasets.getJsonObject(0).getJsonArray("data").getJsonNumber(0).bigDecimalValue())
+        .isEqualByComparingTo("0.0153");
+    assertThat(datasets.getJsonObject(1).getString("backgroundColor")).isEqualTo("#adb5bd");
+    assertThat(
+            chart
+                .getJsonObject("options")
+                .getJsonObject("scales")
+                .getJsonObject("y")
+                .getBoolean("stacked"))
+        .isTrue();
+  }
+
+  @Test
+  void windowBarsGroupEachAccountsWindowsInPercent() {
+    Map<String, Map<String, Integer>> accounts = new LinkedHashMap<>();
+    accounts.put("team-a", Map.of("5h", 92, "7d", 40));
+    accounts.put("team-b", Map.of("5h", 10));
+    JsonObject chart = parse(ChartJson.windowBars(accounts));
+    var datasets = chart.getJsonObject("data").getJsonArray("datasets");
+    assertThat(chart.getJsonObject("data").getJsonArray("labels").getString(1)).isEqualTo("team-b");
+    assertThat(datasets.getJsonObject(0).getString("label")).isEqualTo("5h");
+    assertThat(datasets.getJsonObject(1).getJsonArray("data").getInt(1)).isZero();
+    assertThat(
+            chart.getJsonObject("options").getJsonObject("scales").getJsonObject("y").getInt("max"))
+        .isEqualTo(100);
   }
 
   @Test

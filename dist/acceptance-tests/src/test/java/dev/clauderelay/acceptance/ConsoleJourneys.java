@@ -95,8 +95,16 @@ abstract class ConsoleJourneys {
           "{\"key\":\"sk-traffic-key-00000" + i + "-abcdef\"}");
     }
     admin("/api/admin/routes", "{\"match\":\"mock-*\",\"provider\":\"traffic\"}");
+    // Priced, so the cost charts have data; the key has a budget, so its spend shows against it.
+    admin(
+        "/api/admin/prices",
+        "{\"model\":\"mock-*\",\"inputPerMtok\":3,\"outputPerMtok\":15,\"note\":\"mock\"}");
     String clientKey =
-        admin("/api/admin/client-keys", "{\"name\":\"traffic\"}").get("key").asText();
+        admin(
+                "/api/admin/client-keys",
+                "{\"name\":\"traffic\",\"budget\":{\"dailyCost\":5,\"concurrency\":4}}")
+            .get("key")
+            .asText();
     for (int i = 0; i < 16; i++) {
       Http.send(
           HttpRequest.newBuilder(URI.create(relay.baseUrl() + "/v1/messages"))
@@ -273,6 +281,22 @@ abstract class ConsoleJourneys {
     browser.waitForVisible(By.cssSelector("#usage\\:requestsChart canvas"));
     assertThat(browser.text(By.id("totalRequests"))).isNotEqualTo("0");
     browser.screenshots("usage");
+
+    // What the traffic cost: totals, and the cost charts by provider, model and client key.
+    assertThat(browser.text(By.id("totalCost"))).isNotEqualTo("0.000000").isNotEmpty();
+    for (String costChart :
+        List.of("costByProviderChart", "costByModelChart", "costByClientKeyChart")) {
+      WebElement canvas = browser.find(By.cssSelector("#usage\\:" + costChart + " canvas"));
+      assertThat(canvas.getSize().getHeight()).as(costChart).isPositive();
+    }
+    browser.script(
+        "document.getElementById('usage:costByProviderChart').scrollIntoView({block: 'start'});");
+    browser.screenshots("usage-cost");
+
+    browser.click(By.id("tab-prices"));
+    browser.waitForText(By.id("prices:priceTable"), "claude-sonnet-4*");
+    assertThat(browser.text(By.id("prices:priceTable"))).contains("mock-*").contains("gpt-4.1");
+    browser.screenshots("prices");
   }
 
   @Test
@@ -345,6 +369,8 @@ abstract class ConsoleJourneys {
     assertThat(browser.driver().getPageSource()).doesNotContain(key);
     browser.open(console("client-keys.xhtml"));
     assertThat(browser.driver().getPageSource()).doesNotContain(key);
+    // The traffic key's spend today against its daily budget of 5.
+    assertThat(browser.text(By.id("clientKeys:keyTable"))).contains(" / 5");
     browser.screenshots("client-keys");
   }
 

@@ -16,4 +16,12 @@ final class RelayWar {
         .importFrom(new File(System.getProperty("relay.test.war")))
         .as(WebArchive.class);
   }
+
+  /** As built, with a clock the test moves ({@code GET /it-clock?advanceMillis=}). */
+  static WebArchive withMovableClock() {
+    return asBuilt()
+        .addClasses(
+            dev.clauderelay.gateway.testclock.MovableRelayClock.class,
+            dev.clauderelay.gateway.testclock.ClockServlet.class);
+  }
 }

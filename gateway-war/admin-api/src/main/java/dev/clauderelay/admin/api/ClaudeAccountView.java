@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param rateLimitedUntil only while the account is rate-limited
  * @param sinceStart the live counters since the relay started; absent until the relay has loaded
  *     the account
+ * @param usageWindows the subscription's usage windows as Anthropic last reported them; absent
+ *     until an answer carried them
  */
 public record ClaudeAccountView(
     @JsonProperty(required = true) long id,
@@ -29,7 +31,8 @@ public record ClaudeAccountView(
     Instant lastLimitedAt,
     boolean signInInProgress,
     Instant createdAt,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Traffic sinceStart)
+    @JsonInclude(JsonInclude.Include.NON_NULL) Traffic sinceStart,
+    @JsonInclude(JsonInclude.Include.NON_NULL) UsageWindowsView usageWindows)
     implements Serializable {
 
   /** What the relay sent with the account since it started, and whether a refresh is running. */

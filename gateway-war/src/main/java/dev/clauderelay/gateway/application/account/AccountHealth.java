@@ -47,6 +47,13 @@ public final class AccountHealth {
   /** The token refresh in progress after a refusal, shared by every request that saw one. */
   volatile CompletableFuture<Boolean> refreshing;
 
+  /** Anthropic's last report of the subscription's usage windows; {@code null} before one. */
+  private volatile UnifiedWindows windows;
+
+  /** Whether {@link #windows} changed since the key state writer last stored it. */
+  private final java.util.concurrent.atomic.AtomicBoolean windowsUnwritten =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   AccountHealth(long id) {
     this.id = id;
   }
@@ -57,6 +64,9 @@ public final class AccountHealth {
    * @param newCredential the decrypted credential when it changed, else {@code null}
    */
   void adopt(AccountSnapshot stored, String newCredential) {
+    if (windows == null && stored.usageWindows() != null) {
+      windows = UnifiedWindows.fromJson(stored.usageWindows());
+    }
     name = stored.name();
     authType = stored.authType();
     masked = stored.masked();
@@ -192,6 +202,32 @@ public final class AccountHealth {
 
   public long limitedUntilMillis() {
     return limitedUntilMillis;
+  }
+
+  /** Anthropic's last report of the account's usage windows, or {@code null}. */
+  public UnifiedWindows windows() {
+    return windows;
+  }
+
+  /** How full the account's windows are now, 0..1; 0 without a report. */
+  public double pressure(long nowMillis) {
+    UnifiedWindows report = windows;
+    return report == null ? 0 : report.pressure(nowMillis);
+  }
+
+  void observeWindows(UnifiedWindows report) {
+    windows = report;
+    windowsUnwritten.set(true);
+  }
+
+  /** Takes the unwritten report for storing, or {@code null}; see {@link #windowsNotWritten}. */
+  public UnifiedWindows takeUnwrittenWindows() {
+    return windowsUnwritten.getAndSet(false) ? windows : null;
+  }
+
+  /** The report taken could not be stored: it is taken again next time. */
+  public void windowsNotWritten() {
+    windowsUnwritten.set(true);
   }
 
   public long lastLimitedMillis() {

@@ -62,6 +62,11 @@ public final class AccountLease implements CredentialLease {
   }
 
   @Override
+  public void answered(java.net.http.HttpHeaders headers) {
+    pool.observeWindows(account, headers);
+  }
+
+  @Override
   public void succeeded() {
     if (outcomeRecorded.compareAndSet(false, true)) {
       account.successes.incrementAndGet();

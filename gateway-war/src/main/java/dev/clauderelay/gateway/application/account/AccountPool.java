@@ -145,7 +145,7 @@ public final class AccountPool {
       if (excluded.contains(account.id()) || !account.usable(now)) {
         continue;
       }
-      if (best == null || better(account, best)) {
+      if (best == null || better(account, best, now)) {
         best = account;
       }
     }
@@ -158,7 +158,17 @@ public final class AccountPool {
     return new AccountLease(this, best, now);
   }
 
-  private static boolean better(AccountHealth a, AccountHealth b) {
+  /**
+   * Room left in the usage windows first (so a team's subscriptions run out together, not one by
+   * one), in steps of {@link #PRESSURE_STEP} so that near-equal accounts fall to the next rules;
+   * then the least recently limited, the fewest in flight, the least recently used.
+   */
+  private static boolean better(AccountHealth a, AccountHealth b, long now) {
+    long pa = pressureStep(a, now);
+    long pb = pressureStep(b, now);
+    if (pa != pb) {
+      return pa < pb;
+    }
     if (a.lastLimitedMillis() != b.lastLimitedMillis()) {
       return a.lastLimitedMillis() < b.lastLimitedMillis();
     }
@@ -166,6 +176,24 @@ public final class AccountPool {
       return a.inFlight() < b.inFlight();
     }
     return a.lastUsedMillis() < b.lastUsedMillis();
+  }
+
+  /** Windows within this fraction of each other count as equally full. */
+  static final double PRESSURE_STEP = 0.05;
+
+  private static long pressureStep(AccountHealth account, long now) {
+    return (long) Math.floor(account.pressure(now) / PRESSURE_STEP);
+  }
+
+  /**
+   * Takes Anthropic's report of the account's usage windows from an answer's headers, if they hold
+   * one; stored with the key state, in batches.
+   */
+  void observeWindows(AccountHealth account, java.net.http.HttpHeaders headers) {
+    UnifiedWindows report = UnifiedWindows.parse(headers, now());
+    if (report != null) {
+      account.observeWindows(report);
+    }
   }
 
   /** Leases this account again (after its token was renewed), or {@code null} if unusable. */

@@ -9,6 +9,7 @@ import dev.clauderelay.gateway.domain.model.account.AccountStatus;
  *
  * @param credentialVersion changes whenever the stored credential (access token or API key)
  *     changes, so the pool decrypts only new credentials; 0 when the account has none
+ * @param usageWindows the last stored {@link UnifiedWindows} as JSON, or {@code null}
  */
 public record AccountSnapshot(
     long id,
@@ -22,4 +23,36 @@ public record AccountSnapshot(
     long expiresAtMillis,
     long rateLimitedUntilMillis,
     long lastLimitedMillis,
-    long updatedAtMillis) {}
+    long updatedAtMillis,
+    String usageWindows) {
+
+  /** An account without a stored report of its usage windows. */
+  public AccountSnapshot(
+      long id,
+      String name,
+      AccountAuthType authType,
+      AccountStatus status,
+      String statusReason,
+      int credentialVersion,
+      String masked,
+      boolean refreshable,
+      long expiresAtMillis,
+      long rateLimitedUntilMillis,
+      long lastLimitedMillis,
+      long updatedAtMillis) {
+    this(
+        id,
+        name,
+        authType,
+        status,
+        statusReason,
+        credentialVersion,
+        masked,
+        refreshable,
+        expiresAtMillis,
+        rateLimitedUntilMillis,
+        lastLimitedMillis,
+        updatedAtMillis,
+        null);
+  }
+}

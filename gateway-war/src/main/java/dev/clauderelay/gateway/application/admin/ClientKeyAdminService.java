@@ -1,5 +1,6 @@
 package dev.clauderelay.gateway.application.admin;
 
+import dev.clauderelay.admin.api.ClientKeyBudget;
 import dev.clauderelay.gateway.application.routing.ModelPattern;
 import dev.clauderelay.gateway.application.topology.TopologyChanged;
 import dev.clauderelay.gateway.domain.model.clientkey.ClientKey;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -67,7 +69,11 @@ public class ClientKeyAdminService {
         "client-key.update",
         "client-key",
         id,
-        "name=" + key.name() + " enabled=" + key.enabled());
+        "name="
+            + key.name()
+            + " enabled="
+            + key.enabled()
+            + (input.budget() == null ? "" : " budget=" + budgetText(key)));
     changed.fire(new TopologyChanged("client key " + key.name() + " changed"));
     return saved;
   }
@@ -116,11 +122,74 @@ public class ClientKeyAdminService {
             ? LocalDateTime.ofInstant(input.expiresAt(), ZoneOffset.UTC)
             : key.expiresAt();
     boolean enabled = input.enabled() != null ? input.enabled() : key.enabled();
+    if (input.budget() != null) {
+      applyBudget(key, input.budget());
+    }
     key.limit(
         enabled,
         models.stream().map(String::strip).toList(),
         rpm == null || rpm == 0 ? null : rpm,
         expiry);
+  }
+
+  private static String budgetText(ClientKey key) {
+    return "day:"
+        + key.dailyCostLimit()
+        + "/"
+        + key.dailyTokenLimit()
+        + " week:"
+        + key.weeklyCostLimit()
+        + "/"
+        + key.weeklyTokenLimit()
+        + " month:"
+        + key.monthlyCostLimit()
+        + "/"
+        + key.monthlyTokenLimit()
+        + " concurrency:"
+        + key.concurrencyLimit();
+  }
+
+  private static void applyBudget(ClientKey key, ClientKeyBudget budget) {
+    key.budget(
+        amount("budget.dailyCost", budget.dailyCost()),
+        amount("budget.weeklyCost", budget.weeklyCost()),
+        amount("budget.monthlyCost", budget.monthlyCost()),
+        count("budget.dailyTokens", budget.dailyTokens()),
+        count("budget.weeklyTokens", budget.weeklyTokens()),
+        count("budget.monthlyTokens", budget.monthlyTokens()),
+        budget.concurrency() == null || budget.concurrency() == 0
+            ? null
+            : (int) (long) count("budget.concurrency", (long) budget.concurrency()));
+    if (key.concurrencyLimit() != null && key.concurrencyLimit() > 100_000) {
+      throw new InvalidInputException("budget.concurrency", "must be at most 100000");
+    }
+  }
+
+  /** A cost limit: 0 or absent for none; at most 6 decimals and a trillion. */
+  private static BigDecimal amount(String field, BigDecimal value) {
+    if (value == null || value.signum() == 0) {
+      return null;
+    }
+    if (value.signum() < 0) {
+      throw new InvalidInputException(field, "must not be negative (0 or absent: no limit)");
+    }
+    if (value.stripTrailingZeros().scale() > 6) {
+      throw new InvalidInputException(field, "must have at most 6 decimals");
+    }
+    if (value.compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0) {
+      throw new InvalidInputException(field, "must be at most 1000000000");
+    }
+    return value.setScale(6, java.math.RoundingMode.UNNECESSARY);
+  }
+
+  private static Long count(String field, Long value) {
+    if (value == null || value == 0) {
+      return null;
+    }
+    if (value < 0) {
+      throw new InvalidInputException(field, "must not be negative (0 or absent: no limit)");
+    }
+    return value;
   }
 
   private static String requireName(String name) {

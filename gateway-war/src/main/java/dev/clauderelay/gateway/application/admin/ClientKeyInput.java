@@ -1,5 +1,6 @@
 package dev.clauderelay.gateway.application.admin;
 
+import dev.clauderelay.admin.api.ClientKeyBudget;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  *     generates one otherwise
  * @param models allowed model names or {@code *} patterns; default all
  * @param rpmLimit requests per minute; 0 removes the limit
+ * @param budget replaces the whole budget when present ({@code null} fields: no limit)
  */
 public record ClientKeyInput(
     String name,
@@ -18,4 +20,17 @@ public record ClientKeyInput(
     List<String> models,
     Integer rpmLimit,
     Instant expiresAt,
-    Boolean enabled) {}
+    Boolean enabled,
+    ClientKeyBudget budget) {
+
+  /** An input that leaves the key's budget as it is. */
+  public ClientKeyInput(
+      String name,
+      String key,
+      List<String> models,
+      Integer rpmLimit,
+      Instant expiresAt,
+      Boolean enabled) {
+    this(name, key, models, rpmLimit, expiresAt, enabled, null);
+  }
+}

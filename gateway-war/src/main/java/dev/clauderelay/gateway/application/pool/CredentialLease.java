@@ -52,4 +52,7 @@ public interface CredentialLease extends AutoCloseable {
 
   @Override
   void close();
+
+  /** The upstream answered this attempt with these headers (any status); nothing by default. */
+  default void answered(java.net.http.HttpHeaders headers) {}
 }

@@ -2,6 +2,9 @@ package dev.clauderelay.gateway.application.pool;
 
 import static dev.clauderelay.gateway.infrastructure.persistence.UtcTimestamps.utc;
 
+import dev.clauderelay.gateway.application.account.AccountHealth;
+import dev.clauderelay.gateway.application.account.UnifiedWindows;
+import dev.clauderelay.gateway.application.topology.CurrentTopology;
 import dev.clauderelay.gateway.application.topology.TopologyService;
 import dev.clauderelay.gateway.infrastructure.cluster.RelayCluster;
 import dev.clauderelay.gateway.infrastructure.persistence.RelayDataSource;
@@ -24,7 +27,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -52,6 +57,7 @@ public class KeyStateWriter {
   @Resource private ManagedScheduledExecutorService scheduler;
   @Inject private TopologyService topology;
   @Inject private RelayCluster cluster;
+  @Inject private CurrentTopology accounts;
 
   private ScheduledFuture<?> writing;
   private volatile boolean stopping;
@@ -107,6 +113,7 @@ public class KeyStateWriter {
    * admin's status nor any counter is lost.
    */
   public synchronized void flush() {
+    writeAccountWindows();
     KeyPools pools = topology.pools();
     List<KeyHealth> dirty = pools.takeDirty();
     if (dirty.isEmpty()) {
@@ -136,6 +143,41 @@ public class KeyStateWriter {
           Level.WARNING,
           "Could not write the state of {0} key(s): {1}",
           new Object[] {dirty.size(), e.getMessage()});
+    }
+  }
+
+  /**
+   * Stores the Claude accounts' usage windows reported since the last flush (the request path sees
+   * them in every answer; only the last of each account is written).
+   */
+  private void writeAccountWindows() {
+    Map<AccountHealth, UnifiedWindows> taken = new LinkedHashMap<>();
+    for (AccountHealth account : accounts.accounts().members()) {
+      UnifiedWindows report = account.takeUnwrittenWindows();
+      if (report != null) {
+        taken.put(account, report);
+      }
+    }
+    if (taken.isEmpty()) {
+      return;
+    }
+    try (Connection connection = ShutdownConnection.open(dataSource, stopping);
+        PreparedStatement update =
+            connection.prepareStatement(
+                "UPDATE claude_account SET usage_windows = ? WHERE id = ?")) {
+      for (Map.Entry<AccountHealth, UnifiedWindows> entry : taken.entrySet()) {
+        String json = entry.getValue().toJson();
+        update.setString(1, json.length() <= 2000 ? json : null);
+        update.setLong(2, entry.getKey().id());
+        update.addBatch();
+      }
+      update.executeBatch();
+    } catch (SQLException | RuntimeException e) {
+      taken.keySet().forEach(AccountHealth::windowsNotWritten);
+      LOG.log(
+          Level.WARNING,
+          "Could not store the usage windows of {0} Claude account(s): {1}",
+          new Object[] {taken.size(), e.getMessage()});
     }
   }
 

@@ -119,6 +119,9 @@ final class AnswerHandler {
     status = answerStatus;
     headers = answerHeaders;
     response.upstreamAnswered(answerHeaders);
+    if (attempts.lease() != null) {
+      attempts.lease().answered(answerHeaders);
+    }
     if (status < 400
         && request.body().stream()
         && request.endpoint() == RelayRequest.Endpoint.MESSAGES) {

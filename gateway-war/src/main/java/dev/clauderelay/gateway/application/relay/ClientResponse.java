@@ -1,6 +1,7 @@
 package dev.clauderelay.gateway.application.relay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clauderelay.gateway.application.pricing.Price;
 import dev.clauderelay.gateway.application.routing.RouteTarget;
 import dev.clauderelay.gateway.application.topology.ProviderRuntime;
 import dev.clauderelay.gateway.application.usage.RequestRecord;
@@ -201,6 +202,20 @@ final class ClientResponse {
     RouteTarget target = attempts.target();
     ProviderRuntime provider = target == null ? null : target.provider();
     var lease = attempts.lease();
+    String requestedModel = request.body().model();
+    String upstreamModel = target == null ? null : target.upstreamModel(requestedModel);
+    Price price =
+        provider == null
+            ? null
+            : services.topology().get().prices().priceOf(upstreamModel, requestedModel);
+    long cost =
+        price == null
+            ? 0
+            : price.costNanos(
+                usage.inputTokens,
+                usage.outputTokens,
+                usage.cacheCreationTokens,
+                usage.cacheReadTokens);
     RequestRecord record =
         new RequestRecord(
             request.requestId(),
@@ -209,8 +224,8 @@ final class ClientResponse {
             provider == null ? 0 : provider.id(),
             lease == null ? 0 : lease.keyId(),
             lease == null ? 0 : lease.accountId(),
-            request.body().model(),
-            target == null ? null : target.upstreamModel(request.body().model()),
+            requestedModel,
+            upstreamModel,
             request.body().stream(),
             clientGone ? 499 : status,
             clientGone ? "client_closed" : errorType,
@@ -222,7 +237,9 @@ final class ClientResponse {
             (now - request.startedNanos()) / 1_000_000,
             firstByteNanos < 0 ? -1 : (firstByteNanos - request.startedNanos()) / 1_000_000,
             attempts.count(),
-            translation.degradations());
+            translation.degradations(),
+            cost,
+            provider != null && price == null);
     services.completed(record, provider == null ? null : provider.name());
   }
 }

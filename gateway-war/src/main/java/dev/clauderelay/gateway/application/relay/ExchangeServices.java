@@ -1,6 +1,8 @@
 package dev.clauderelay.gateway.application.relay;
 
 import dev.clauderelay.gateway.application.account.AccountPool;
+import dev.clauderelay.gateway.application.budget.Budgets;
+import dev.clauderelay.gateway.application.topology.CurrentTopology;
 import dev.clauderelay.gateway.application.usage.RequestRecord;
 import dev.clauderelay.gateway.application.usage.UsageQueue;
 import dev.clauderelay.gateway.infrastructure.upstream.UpstreamClient;
@@ -16,10 +18,18 @@ record ExchangeServices(
     UpstreamClient upstream,
     ExchangeWatchdog watchdog,
     UsageQueue usage,
-    RelayMetrics metrics) {
+    RelayMetrics metrics,
+    CurrentTopology topology,
+    Budgets budgets) {
 
-  /** A request is over: its record goes to the usage log (asynchronously) and the metrics. */
+  /**
+   * A request is over: its cost counts against its key's budget (in memory), its record goes to the
+   * usage log (asynchronously) and the metrics.
+   */
   void completed(RequestRecord record, String providerName) {
+    budgets
+        .guard()
+        .spent(record.clientKeyId(), budgets.now(), record.costNanos(), record.totalTokens());
     usage.record(record);
     metrics.completed(record, providerName);
   }

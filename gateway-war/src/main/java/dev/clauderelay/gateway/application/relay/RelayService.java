@@ -1,5 +1,6 @@
 package dev.clauderelay.gateway.application.relay;
 
+import dev.clauderelay.gateway.application.budget.Budgets;
 import dev.clauderelay.gateway.application.routing.RequestTraits;
 import dev.clauderelay.gateway.application.routing.ResolvedRoute;
 import dev.clauderelay.gateway.application.topology.CurrentTopology;
@@ -28,12 +29,15 @@ public class RelayService {
   @Inject private UsageQueue usage;
   @Inject private ExchangeWatchdog watchdog;
   @Inject private RelayMetrics metrics;
+  @Inject private Budgets budgets;
 
   private ExchangeServices exchanges;
 
   @PostConstruct
   void resolve() {
-    exchanges = new ExchangeServices(topology.accounts(), upstream, watchdog, usage, metrics);
+    exchanges =
+        new ExchangeServices(
+            topology.accounts(), upstream, watchdog, usage, metrics, topology, budgets);
   }
 
   /**

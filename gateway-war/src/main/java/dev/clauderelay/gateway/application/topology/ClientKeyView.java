@@ -1,5 +1,6 @@
 package dev.clauderelay.gateway.application.topology;
 
+import dev.clauderelay.gateway.application.budget.Budget;
 import dev.clauderelay.gateway.application.routing.ModelPattern;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param rpmLimit requests per minute, 0 for none
  * @param expiresAtMillis 0 for never
+ * @param budget its cost, token and concurrency limits
  */
 public record ClientKeyView(
     long id,
@@ -15,7 +17,8 @@ public record ClientKeyView(
     boolean enabled,
     List<ModelPattern> allowedModels,
     int rpmLimit,
-    long expiresAtMillis) {
+    long expiresAtMillis,
+    Budget budget) {
 
   public boolean allows(String model) {
     for (ModelPattern pattern : allowedModels) {

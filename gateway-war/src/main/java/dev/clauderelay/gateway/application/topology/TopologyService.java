@@ -3,9 +3,12 @@ package dev.clauderelay.gateway.application.topology;
 import dev.clauderelay.gateway.application.account.AccountPool;
 import dev.clauderelay.gateway.application.account.AccountSnapshot;
 import dev.clauderelay.gateway.application.account.AccountUpkeep;
+import dev.clauderelay.gateway.application.budget.Budget;
 import dev.clauderelay.gateway.application.pool.KeyModelStates;
 import dev.clauderelay.gateway.application.pool.KeyPools;
 import dev.clauderelay.gateway.application.pool.KeySnapshot;
+import dev.clauderelay.gateway.application.pricing.Price;
+import dev.clauderelay.gateway.application.pricing.PriceTable;
 import dev.clauderelay.gateway.application.routing.ModelPattern;
 import dev.clauderelay.gateway.application.routing.RouteTable;
 import dev.clauderelay.gateway.application.routing.RouteTable.CompiledRoute;
@@ -15,6 +18,8 @@ import dev.clauderelay.gateway.domain.model.account.ClaudeAccount;
 import dev.clauderelay.gateway.domain.model.account.ClaudeAccountRepository;
 import dev.clauderelay.gateway.domain.model.clientkey.ClientKey;
 import dev.clauderelay.gateway.domain.model.clientkey.ClientKeyRepository;
+import dev.clauderelay.gateway.domain.model.price.ModelPrice;
+import dev.clauderelay.gateway.domain.model.price.ModelPriceRepository;
 import dev.clauderelay.gateway.domain.model.provider.Provider;
 import dev.clauderelay.gateway.domain.model.provider.ProviderKey;
 import dev.clauderelay.gateway.domain.model.provider.ProviderKind;
@@ -69,6 +74,7 @@ public class TopologyService {
   @Inject private ProviderRepository providers;
   @Inject private RouteRepository routes;
   @Inject private ClientKeyRepository clientKeys;
+  @Inject private ModelPriceRepository prices;
   @Inject private EncryptionService encryption;
   @Inject private PluginRegistry plugins;
   @Inject private KeyModelStates modelStates;
@@ -142,7 +148,8 @@ public class TopologyService {
             Map.copyOf(byName),
             table,
             Map.copyOf(keysByHash),
-            advertisedModels(table, byId.values())));
+            advertisedModels(table, byId.values()),
+            priceTable(prices.all())));
     LOG.log(
         Level.INFO,
         "Relay configuration loaded ({0}): {1} provider(s), {2} key(s), {3} client key(s) in {4} ms",
@@ -178,7 +185,8 @@ public class TopologyService {
               toMillis(account.expiresAt()),
               toMillis(account.rateLimitedUntil()),
               toMillis(account.lastLimitedAt()),
-              toMillis(account.updatedAt())));
+              toMillis(account.updatedAt()),
+              account.usageWindows()));
     }
     published.accounts().sync(snapshots, id -> encryption.decrypt(ciphertexts.get(id)));
   }
@@ -344,7 +352,38 @@ public class TopologyService {
         key.enabled(),
         key.allowedModels().stream().map(ModelPattern::new).toList(),
         key.rpmLimit() == null ? 0 : key.rpmLimit(),
-        toMillis(key.expiresAt()));
+        toMillis(key.expiresAt()),
+        new Budget(
+            nanos(key.dailyCostLimit()),
+            nanos(key.weeklyCostLimit()),
+            nanos(key.monthlyCostLimit()),
+            key.dailyTokenLimit() == null ? 0 : key.dailyTokenLimit(),
+            key.weeklyTokenLimit() == null ? 0 : key.weeklyTokenLimit(),
+            key.monthlyTokenLimit() == null ? 0 : key.monthlyTokenLimit(),
+            key.concurrencyLimit() == null ? 0 : key.concurrencyLimit()));
+  }
+
+  private static long nanos(java.math.BigDecimal amount) {
+    return amount == null ? 0 : amount.movePointRight(9).longValue();
+  }
+
+  private static PriceTable priceTable(List<ModelPrice> stored) {
+    List<Price> compiled = new ArrayList<>(stored.size());
+    for (ModelPrice price : stored) {
+      try {
+        compiled.add(
+            new Price(
+                new ModelPattern(price.modelPattern()),
+                price.currency(),
+                price.inputPerMtok(),
+                price.outputPerMtok(),
+                price.cacheWritePerMtok(),
+                price.cacheReadPerMtok()));
+      } catch (IllegalArgumentException e) {
+        LOG.warning(() -> "Price for '" + price.modelPattern() + "' ignored: " + e.getMessage());
+      }
+    }
+    return new PriceTable(compiled);
   }
 
   private static long toMillis(LocalDateTime time) {

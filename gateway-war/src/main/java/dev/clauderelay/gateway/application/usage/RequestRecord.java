@@ -9,6 +9,9 @@ package dev.clauderelay.gateway.application.usage;
  * @param latencyMs from the request's arrival to its last byte
  * @param firstByteMs from arrival to the first byte sent to the client, -1 if none
  * @param degradations what a translator dropped, or {@code null}
+ * @param costNanos what the request cost, in nano-units of its price's currency; 0 when unpriced
+ * @param unpriced whether no price matched the model of a request that reached a provider: its
+ *     tokens are counted, its cost is unknown
  */
 public record RequestRecord(
     String requestId,
@@ -30,9 +33,16 @@ public record RequestRecord(
     long latencyMs,
     long firstByteMs,
     int attempts,
-    String degradations) {
+    String degradations,
+    long costNanos,
+    boolean unpriced) {
 
   public boolean success() {
     return status >= 200 && status < 300 && errorType == null;
+  }
+
+  /** Every token the request used, cached ones included: what token budgets count. */
+  public long totalTokens() {
+    return inputTokens + outputTokens + cacheCreationTokens + cacheReadTokens;
   }
 }

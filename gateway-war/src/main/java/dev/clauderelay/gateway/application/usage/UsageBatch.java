@@ -112,8 +112,8 @@ final class UsageBatch {
             "INSERT INTO request_log (request_id, started_at, client_key_id, provider_id, key_id,"
                 + " account_id, requested_model, upstream_model, stream, status, error_type, stop_reason,"
                 + " input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,"
-                + " latency_ms, first_byte_ms, attempts, degradations)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " latency_ms, first_byte_ms, attempts, degradations, cost_nanos, unpriced)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (RequestRecord r : batch) {
         insert.setString(1, r.requestId());
         insert.setTimestamp(2, utc(r.startedAtMillis()));
@@ -139,6 +139,12 @@ final class UsageBatch {
         }
         insert.setInt(19, r.attempts());
         insert.setString(20, truncate(r.degradations(), 1000));
+        if (r.unpriced()) {
+          insert.setNull(21, java.sql.Types.BIGINT);
+        } else {
+          insert.setLong(21, r.costNanos());
+        }
+        insert.setBoolean(22, r.unpriced());
         insert.addBatch();
       }
       insert.executeBatch();
@@ -163,6 +169,8 @@ final class UsageBatch {
     long cacheCreation;
     long cacheRead;
     long latency;
+    long costNanos;
+    long unpriced;
   }
 
   private static void upsertHourly(Connection connection, List<RequestRecord> batch)
@@ -199,6 +207,10 @@ final class UsageBatch {
       t.cacheCreation += r.cacheCreationTokens();
       t.cacheRead += r.cacheReadTokens();
       t.latency += r.latencyMs();
+      t.costNanos += r.costNanos();
+      if (r.unpriced()) {
+        t.unpriced++;
+      }
     }
     if (totals.isEmpty()) {
       return;
@@ -207,8 +219,9 @@ final class UsageBatch {
         connection.prepareStatement(
             "INSERT INTO usage_hourly (hour_start, provider_id, key_id, account_id, client_key_id,"
                 + " model, requests, successes, failures, rate_limited, input_tokens, output_tokens,"
-                + " cache_creation_tokens, cache_read_tokens, latency_ms_total)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " cache_creation_tokens, cache_read_tokens, latency_ms_total, cost_nanos,"
+                + " unpriced_requests)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE requests = requests + VALUES(requests),"
                 + " successes = successes + VALUES(successes), failures = failures + VALUES(failures),"
                 + " rate_limited = rate_limited + VALUES(rate_limited),"
@@ -216,7 +229,9 @@ final class UsageBatch {
                 + " output_tokens = output_tokens + VALUES(output_tokens),"
                 + " cache_creation_tokens = cache_creation_tokens + VALUES(cache_creation_tokens),"
                 + " cache_read_tokens = cache_read_tokens + VALUES(cache_read_tokens),"
-                + " latency_ms_total = latency_ms_total + VALUES(latency_ms_total)")) {
+                + " latency_ms_total = latency_ms_total + VALUES(latency_ms_total),"
+                + " cost_nanos = cost_nanos + VALUES(cost_nanos),"
+                + " unpriced_requests = unpriced_requests + VALUES(unpriced_requests)")) {
       for (Map.Entry<HourKey, HourTotals> entry : totals.entrySet()) {
         HourKey k = entry.getKey();
         HourTotals t = entry.getValue();
@@ -235,6 +250,8 @@ final class UsageBatch {
         upsert.setLong(13, t.cacheCreation);
         upsert.setLong(14, t.cacheRead);
         upsert.setLong(15, t.latency);
+        upsert.setLong(16, t.costNanos);
+        upsert.setLong(17, t.unpriced);
         upsert.addBatch();
       }
       upsert.executeBatch();

@@ -102,6 +102,59 @@ public class UsageQueries {
     return series;
   }
 
+  /** A cost series: per dimension value, the cost of each hour in nano-units. */
+  public record CostSeries(
+      List<LocalDateTime> hours, Map<String, long[]> costByName, long unpricedRequests) {}
+
+  /** What cost series are grouped by. */
+  public enum CostDimension {
+    PROVIDER("provider_id"),
+    MODEL("model"),
+    CLIENT_KEY("client_key_id");
+
+    final String column;
+
+    CostDimension(String column) {
+      this.column = column;
+    }
+  }
+
+  /**
+   * Cost hour by hour over the last {@code hours} hours, per provider id, model or client key id
+   * (as text; the caller names ids), every hour present.
+   */
+  public CostSeries costSeries(int hours, CostDimension by) {
+    LocalDateTime from =
+        LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(hours - 1L);
+    List<LocalDateTime> starts = new ArrayList<>(hours);
+    for (int i = 0; i < hours; i++) {
+      starts.add(from.plusHours(i));
+    }
+    Map<String, long[]> byName = new LinkedHashMap<>();
+    long[] unpriced = new long[1];
+    query(
+        "SELECT hour_start, "
+            + by.column
+            + ", SUM(cost_nanos), SUM(unpriced_requests) FROM usage_hourly WHERE hour_start >= ?"
+            + " GROUP BY hour_start, "
+            + by.column,
+        Timestamp.valueOf(from),
+        null,
+        rows -> {
+          while (rows.next()) {
+            int index =
+                (int) ChronoUnit.HOURS.between(from, rows.getTimestamp(1).toLocalDateTime());
+            if (index < 0 || index >= hours) {
+              continue;
+            }
+            byName.computeIfAbsent(rows.getString(2), k -> new long[hours])[index] +=
+                rows.getLong(3);
+            unpriced[0] += rows.getLong(4);
+          }
+        });
+    return new CostSeries(starts, byName, unpriced[0]);
+  }
+
   private static final String SUMS =
       "SUM(requests), SUM(successes), SUM(failures), SUM(rate_limited), SUM(input_tokens),"
           + " SUM(output_tokens), SUM(cache_creation_tokens), SUM(cache_read_tokens), SUM(latency_ms_total)";

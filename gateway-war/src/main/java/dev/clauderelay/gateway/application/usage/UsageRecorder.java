@@ -85,7 +85,9 @@ public class UsageRecorder {
             0,
             -1,
             1,
-            null);
+            null,
+            0,
+            false);
     try (Connection connection = ShutdownConnection.open(dataSource, true)) {
       connection.setAutoCommit(false);
       new UsageBatch(List.of(sample)).rehearse(connection);

@@ -1,5 +1,7 @@
 package dev.clauderelay.gateway.interfaces.proxy;
 
+import dev.clauderelay.gateway.application.budget.BudgetGuard;
+import dev.clauderelay.gateway.application.budget.Budgets;
 import dev.clauderelay.gateway.application.relay.ClientKeyAuthenticator;
 import dev.clauderelay.gateway.application.relay.ErrorBodies;
 import dev.clauderelay.gateway.application.relay.MessagesRequest;
@@ -53,6 +55,7 @@ public class MessagesServlet extends HttpServlet {
   @Inject private transient ClientKeyAuthenticator authenticator;
   @Inject private transient RelayThreads containerThreads;
   @Inject private transient RequestBodies bodies;
+  @Inject private transient Budgets budgets;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -134,6 +137,9 @@ public class MessagesServlet extends HttpServlet {
             ErrorType.RATE_LIMIT,
             "This client key's request limit is reached; retry in " + waitSeconds + " s.");
       }
+      if (key != null && arrival.endpoint() == RelayRequest.Endpoint.MESSAGES) {
+        admit(key, channel, errorHeaders);
+      }
       relay.relay(
           new RelayRequest(
               arrival.requestId(),
@@ -159,6 +165,22 @@ public class MessagesServlet extends HttpServlet {
     } finally {
       channel.servletDone();
     }
+  }
+
+  /**
+   * Holds the key to its budget; a concurrency slot it takes is given back when the exchange ends,
+   * however it ends (answered, failed, or its client gone).
+   */
+  private void admit(
+      ClientKeyView key, ServletClientChannel channel, Map<String, String> errorHeaders) {
+    BudgetGuard.Admission admission;
+    try {
+      admission = budgets.guard().admit(key.id(), key.budget());
+    } catch (BudgetGuard.OverBudget e) {
+      errorHeaders.put("retry-after", Long.toString(e.retryAfterSeconds()));
+      throw e;
+    }
+    channel.onEnd(admission::close);
   }
 
   private void refused(Arrival arrival, String model, GatewayError error) {
@@ -220,6 +242,8 @@ public class MessagesServlet extends HttpServlet {
             (System.nanoTime() - startedNanos) / 1_000_000,
             -1,
             0,
-            null));
+            null,
+            0,
+            false));
   }
 }

@@ -76,14 +76,25 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   }
 
   /**
-   * Runs {@code action} once when the exchange ends, or at once if it has ended. What the request
-   * holds (its body's share of the memory budget) is given back here rather than in the container's
-   * completion callback, which Payara skips for a response whose client hung up.
+   * Runs {@code action} once when the exchange ends, or at once if it has ended; actions given
+   * earlier run first. What the request holds (its body's share of the memory budget) is given back
+   * here rather than in the container's completion callback, which Payara skips for a response
+   * whose client hung up.
    */
   void onEnd(Runnable action) {
     synchronized (this) {
       if (!completed) {
-        onEnd = action;
+        Runnable before = onEnd;
+        onEnd =
+            before == null
+                ? action
+                : () -> {
+                  try {
+                    before.run();
+                  } finally {
+                    action.run();
+                  }
+                };
         return;
       }
     }

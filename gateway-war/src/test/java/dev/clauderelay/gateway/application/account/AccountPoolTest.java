@@ -1,6 +1,7 @@
 package dev.clauderelay.gateway.application.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.clauderelay.gateway.domain.model.account.AccountAuthType;
 import dev.clauderelay.gateway.domain.model.account.AccountStatus;
@@ -53,6 +54,47 @@ class AccountPoolTest {
     leaseOf(2).failed(ErrorClass.RATE_LIMITED, clock.get() + 1_000, "429");
     clock.addAndGet(2_000);
     assertThat(pool.lease(Set.of(), null).accountId()).isEqualTo(1);
+  }
+
+  @Test
+  void unifiedWindowsFromAnswersSendRequestsToTheAccountWithRoomLeft() {
+    // Without reports, the two take turns; the first reports a fuller 5-hour window.
+    leaseOf(1).answered(unified("0.80", "0.30", clock.get() / 1000 + 3_600));
+    leaseOf(2).answered(unified("0.20", "0.25", clock.get() / 1000 + 3_600));
+    for (int i = 0; i < 4; i++) {
+      AccountLease lease = pool.lease(Set.of(), null);
+      assertThat(lease.accountId()).isEqualTo(2);
+      lease.close();
+    }
+    // The second's weekly window fills past the first's: the order turns.
+    leaseOf(2).answered(unified("0.20", "0.95", clock.get() / 1000 + 3_600));
+    assertThat(pool.lease(Set.of(), null).accountId()).isEqualTo(1);
+    assertThat(pool.member(2).windows().windows()).containsKeys("5h", "7d");
+    assertThat(pool.member(2).takeUnwrittenWindows()).isNotNull();
+    assertThat(pool.member(2).takeUnwrittenWindows()).isNull();
+  }
+
+  @Test
+  void aWindowThatHasResetCountsAsRoomAgain() {
+    long resetSeconds = clock.get() / 1000 + 60;
+    leaseOf(1).answered(unified("0.99", "0.10", resetSeconds));
+    leaseOf(2).answered(unified("0.50", "0.10", clock.get() / 1000 + 3_600));
+    assertThat(pool.lease(Set.of(), null).accountId()).isEqualTo(2);
+    clock.addAndGet(61_000);
+    assertThat(pool.member(1).pressure(clock.get())).isEqualTo(0.10, within(1e-9));
+    assertThat(pool.lease(Set.of(), null).accountId()).isEqualTo(1);
+  }
+
+  private static java.net.http.HttpHeaders unified(
+      String fiveHour, String sevenDay, long resetSeconds) {
+    Map<String, List<String>> map = new HashMap<>();
+    map.put("anthropic-ratelimit-unified-status", List.of("allowed"));
+    map.put("anthropic-ratelimit-unified-5h-utilization", List.of(fiveHour));
+    map.put("anthropic-ratelimit-unified-5h-reset", List.of(Long.toString(resetSeconds)));
+    map.put("anthropic-ratelimit-unified-7d-utilization", List.of(sevenDay));
+    map.put("anthropic-ratelimit-unified-7d-reset", List.of(Long.toString(resetSeconds + 86_400)));
+    map.put("anthropic-ratelimit-unified-representative-claim", List.of("five_hour"));
+    return java.net.http.HttpHeaders.of(map, (a, b) -> true);
   }
 
   @Test

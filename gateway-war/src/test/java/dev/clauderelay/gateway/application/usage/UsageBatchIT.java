@@ -98,6 +98,10 @@ class UsageBatchIT {
     String ours = " WHERE provider_id = " + PROVIDER;
     assertThat(count("SELECT COUNT(*) FROM request_log" + ours)).isEqualTo(requests);
     assertThat(count("SELECT SUM(requests) FROM usage_hourly" + ours)).isEqualTo(requests);
+    assertThat(count("SELECT SUM(cost_nanos) FROM usage_hourly" + ours))
+        .isEqualTo(requests * 66_000L);
+    assertThat(count("SELECT SUM(cost_nanos) FROM request_log" + ours))
+        .isEqualTo(requests * 66_000L);
     assertThat(count("SELECT SUM(input_tokens) FROM usage_hourly" + ours)).isEqualTo(7L * requests);
     assertThat(count("SELECT SUM(output_tokens) FROM usage_hourly" + ours))
         .isEqualTo(3L * requests);
@@ -128,7 +132,9 @@ class UsageBatchIT {
                     120,
                     40,
                     1,
-                    null))
+                    null,
+                    66_000L,
+                    false))
         .toList();
   }
 

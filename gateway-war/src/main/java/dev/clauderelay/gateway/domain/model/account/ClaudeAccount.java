@@ -65,6 +65,10 @@ public class ClaudeAccount {
   @Column(name = "last_limited_at")
   private LocalDateTime lastLimitedAt;
 
+  /** Written by the key state writer alone (the request path's report), never by admin saves. */
+  @Column(name = "usage_windows", length = 2000, insertable = false, updatable = false)
+  private String usageWindows;
+
   @Column(name = "pkce_verifier_ciphertext", length = 1024)
   private String pkceVerifierCiphertext;
 
@@ -195,6 +199,11 @@ public class ClaudeAccount {
   }
 
   /** When the upstream last rate limited the account; {@code null} if never. */
+  /** The last report of the account's usage windows, as JSON, or {@code null}. */
+  public String usageWindows() {
+    return usageWindows;
+  }
+
   public LocalDateTime lastLimitedAt() {
     return lastLimitedAt;
   }

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -47,6 +48,27 @@ public class ClientKey {
   @Column(name = "expires_at")
   private LocalDateTime expiresAt;
 
+  @Column(name = "daily_cost_limit", precision = 18, scale = 6)
+  private BigDecimal dailyCostLimit;
+
+  @Column(name = "weekly_cost_limit", precision = 18, scale = 6)
+  private BigDecimal weeklyCostLimit;
+
+  @Column(name = "monthly_cost_limit", precision = 18, scale = 6)
+  private BigDecimal monthlyCostLimit;
+
+  @Column(name = "daily_token_limit")
+  private Long dailyTokenLimit;
+
+  @Column(name = "weekly_token_limit")
+  private Long weeklyTokenLimit;
+
+  @Column(name = "monthly_token_limit")
+  private Long monthlyTokenLimit;
+
+  @Column(name = "concurrency_limit")
+  private Integer concurrencyLimit;
+
   @Column(name = "last_used_at")
   private LocalDateTime lastUsedAt;
 
@@ -83,6 +105,56 @@ public class ClientKey {
     this.rpmLimit = newRpmLimit;
     this.expiresAt = expiry;
     this.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
+  }
+
+  /**
+   * Applies an admin's budget: cost limits in the prices' currency, token limits, requests in
+   * flight; {@code null} for no limit.
+   */
+  public void budget(
+      BigDecimal daily,
+      BigDecimal weekly,
+      BigDecimal monthly,
+      Long dailyTokens,
+      Long weeklyTokens,
+      Long monthlyTokens,
+      Integer concurrency) {
+    this.dailyCostLimit = daily;
+    this.weeklyCostLimit = weekly;
+    this.monthlyCostLimit = monthly;
+    this.dailyTokenLimit = dailyTokens;
+    this.weeklyTokenLimit = weeklyTokens;
+    this.monthlyTokenLimit = monthlyTokens;
+    this.concurrencyLimit = concurrency;
+    this.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
+  }
+
+  public BigDecimal dailyCostLimit() {
+    return dailyCostLimit;
+  }
+
+  public BigDecimal weeklyCostLimit() {
+    return weeklyCostLimit;
+  }
+
+  public BigDecimal monthlyCostLimit() {
+    return monthlyCostLimit;
+  }
+
+  public Long dailyTokenLimit() {
+    return dailyTokenLimit;
+  }
+
+  public Long weeklyTokenLimit() {
+    return weeklyTokenLimit;
+  }
+
+  public Long monthlyTokenLimit() {
+    return monthlyTokenLimit;
+  }
+
+  public Integer concurrencyLimit() {
+    return concurrencyLimit;
   }
 
   /** Replaces the secret (the config file names a key in clear; the hash is what changes). */

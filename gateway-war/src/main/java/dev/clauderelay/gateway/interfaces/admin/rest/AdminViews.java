@@ -1,23 +1,32 @@
 package dev.clauderelay.gateway.interfaces.admin.rest;
 
 import dev.clauderelay.admin.api.ClaudeAccountView;
+import dev.clauderelay.admin.api.ClientKeyBudget;
+import dev.clauderelay.admin.api.ClientKeySpend;
 import dev.clauderelay.admin.api.ClientKeyView;
+import dev.clauderelay.admin.api.PriceView;
 import dev.clauderelay.admin.api.ProviderKeyView;
 import dev.clauderelay.admin.api.ProviderView;
 import dev.clauderelay.admin.api.RouteTarget;
 import dev.clauderelay.admin.api.RouteView;
 import dev.clauderelay.admin.api.UsageTotals;
+import dev.clauderelay.admin.api.UsageWindowsView;
 import dev.clauderelay.gateway.application.account.AccountHealth;
+import dev.clauderelay.gateway.application.account.UnifiedWindows;
+import dev.clauderelay.gateway.application.budget.BudgetPeriod;
+import dev.clauderelay.gateway.application.budget.Spend;
 import dev.clauderelay.gateway.application.pool.KeyHealth;
 import dev.clauderelay.gateway.application.topology.ProviderRuntime;
 import dev.clauderelay.gateway.application.usage.UsageQueries;
 import dev.clauderelay.gateway.domain.model.account.AccountStatus;
 import dev.clauderelay.gateway.domain.model.account.ClaudeAccount;
 import dev.clauderelay.gateway.domain.model.clientkey.ClientKey;
+import dev.clauderelay.gateway.domain.model.price.ModelPrice;
 import dev.clauderelay.gateway.domain.model.provider.Provider;
 import dev.clauderelay.gateway.domain.model.provider.ProviderKey;
 import dev.clauderelay.gateway.domain.model.provider.ProviderSettings;
 import dev.clauderelay.gateway.domain.model.route.Route;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -118,7 +127,26 @@ final class AdminViews {
         key.rpmLimit(),
         instant(key.expiresAt()),
         instant(key.lastUsedAt()),
-        instant(key.createdAt()));
+        instant(key.createdAt()),
+        budget(key),
+        null);
+  }
+
+  /** A client key with what it spent so far. */
+  static ClientKeyView clientKey(ClientKey key, Spend spend, long nowMillis) {
+    ClientKeyView view = clientKey(key);
+    return new ClientKeyView(
+        view.id(),
+        view.name(),
+        view.key(),
+        view.enabled(),
+        view.models(),
+        view.rpmLimit(),
+        view.expiresAt(),
+        view.lastUsedAt(),
+        view.createdAt(),
+        view.budget(),
+        spend(spend, nowMillis));
   }
 
   static RouteView route(Route route, Map<Long, String> providerNames) {
@@ -175,7 +203,75 @@ final class AdminViews {
                 KeyPoolViews.instant(live.lastUsedMillis()),
                 live.lastError(),
                 KeyPoolViews.instant(live.lastErrorMillis()),
-                live.refreshInProgress()));
+                live.refreshInProgress()),
+        windows(live != null ? live.windows() : UnifiedWindows.fromJson(account.usageWindows())));
+  }
+
+  static UsageWindowsView windows(UnifiedWindows report) {
+    if (report == null) {
+      return null;
+    }
+    return new UsageWindowsView(
+        report.status(),
+        report.representativeClaim(),
+        report.fallbackPercentage(),
+        KeyPoolViews.instant(report.resetMillis()),
+        report.windows().entrySet().stream()
+            .map(
+                e ->
+                    new UsageWindowsView.Window(
+                        e.getKey(),
+                        e.getValue().utilization(),
+                        KeyPoolViews.instant(e.getValue().resetMillis()),
+                        e.getValue().status()))
+            .toList(),
+        KeyPoolViews.instant(report.observedAtMillis()));
+  }
+
+  static PriceView price(ModelPrice price) {
+    return new PriceView(
+        price.id(),
+        price.modelPattern(),
+        price.currency(),
+        price.inputPerMtok(),
+        price.outputPerMtok(),
+        price.cacheWritePerMtok(),
+        price.cacheReadPerMtok(),
+        price.note(),
+        instant(price.updatedAt()));
+  }
+
+  /** A key's budget as stored, or {@code null} when it has none. */
+  static ClientKeyBudget budget(ClientKey key) {
+    ClientKeyBudget budget =
+        new ClientKeyBudget(
+            key.dailyCostLimit(),
+            key.weeklyCostLimit(),
+            key.monthlyCostLimit(),
+            key.dailyTokenLimit(),
+            key.weeklyTokenLimit(),
+            key.monthlyTokenLimit(),
+            key.concurrencyLimit());
+    return budget.unlimited() ? null : budget;
+  }
+
+  static ClientKeySpend spend(Spend spend, long nowMillis) {
+    return new ClientKeySpend(
+        money(spend.dayCostNanos()),
+        money(spend.weekCostNanos()),
+        money(spend.monthCostNanos()),
+        spend.dayTokens(),
+        spend.weekTokens(),
+        spend.monthTokens(),
+        spend.inFlight(),
+        Instant.ofEpochMilli(BudgetPeriod.DAY.resetAfter(nowMillis)),
+        Instant.ofEpochMilli(BudgetPeriod.WEEK.resetAfter(nowMillis)),
+        Instant.ofEpochMilli(BudgetPeriod.MONTH.resetAfter(nowMillis)));
+  }
+
+  /** Nano-units as an amount with 6 decimals (micro-units: what prices are set in). */
+  static BigDecimal money(long nanos) {
+    return BigDecimal.valueOf(nanos, 9).setScale(6, java.math.RoundingMode.HALF_UP);
   }
 
   private static AccountStatus effective(ClaudeAccount account, long nowMillis) {

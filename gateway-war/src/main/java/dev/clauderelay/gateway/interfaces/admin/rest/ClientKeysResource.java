@@ -2,11 +2,14 @@ package dev.clauderelay.gateway.interfaces.admin.rest;
 
 import dev.clauderelay.admin.api.ClientKeyList;
 import dev.clauderelay.admin.api.ClientKeyRequest;
+import dev.clauderelay.admin.api.ClientKeyView;
 import dev.clauderelay.admin.api.IssuedClientKey;
 import dev.clauderelay.gateway.application.admin.AdminActor;
 import dev.clauderelay.gateway.application.admin.ClientKeyAdminService;
 import dev.clauderelay.gateway.application.admin.ClientKeyInput;
 import dev.clauderelay.gateway.application.admin.InvalidInputException;
+import dev.clauderelay.gateway.application.budget.Budgets;
+import dev.clauderelay.gateway.domain.model.clientkey.ClientKey;
 import dev.clauderelay.gateway.interfaces.rest.ClientAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +35,7 @@ import java.time.format.DateTimeParseException;
 public class ClientKeysResource {
 
   @Inject private ClientKeyAdminService keys;
+  @Inject private Budgets budgets;
   @Inject private ClientAddress addresses;
   @Context private HttpServletRequest servletRequest;
   @Context private ContainerRequestContext requestContext;
@@ -39,7 +43,7 @@ public class ClientKeysResource {
   @GET
   public String list() {
     return AdminRequests.write(
-        new ClientKeyList(keys.list().stream().map(AdminViews::clientKey).toList()));
+        new ClientKeyList(keys.list().stream().map(this::withSpend).toList()));
   }
 
   @POST
@@ -56,7 +60,19 @@ public class ClientKeysResource {
   @PUT
   @Path("{id}")
   public String update(@PathParam("id") long id, String body) {
-    return AdminRequests.write(AdminViews.clientKey(keys.update(id, input(body), actor())));
+    return AdminRequests.write(withSpend(keys.update(id, input(body), actor())));
+  }
+
+  /** One key with its budget and what it spent so far against it (live). */
+  @GET
+  @Path("{id}")
+  public String get(@PathParam("id") long id) {
+    return AdminRequests.write(withSpend(keys.get(id)));
+  }
+
+  private ClientKeyView withSpend(ClientKey key) {
+    long now = budgets.now();
+    return AdminViews.clientKey(key, budgets.guard().store().spend(key.id(), now), now);
   }
 
   @DELETE
@@ -80,7 +96,13 @@ public class ClientKeysResource {
       }
     }
     return new ClientKeyInput(
-        request.name(), null, request.models(), request.rpmLimit(), expiry, request.enabled());
+        request.name(),
+        null,
+        request.models(),
+        request.rpmLimit(),
+        expiry,
+        request.enabled(),
+        request.budget());
   }
 
   private AdminActor actor() {
