@@ -2,6 +2,7 @@ package dev.clauderelay.gateway.application.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clauderelay.gateway.application.budget.Budget;
 import dev.clauderelay.gateway.application.topology.ClientKeyView;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** A client key's per-minute limit across two relays wired as a cluster wires them. */
 class ClientKeyClusterLimitTest {
 
-  private static final ClientKeyView KEY = new ClientKeyView(42, "team", true, List.of(), 10, 0);
+  private static final ClientKeyView KEY =
+      new ClientKeyView(42, "team", true, List.of(), 10, 0, Budget.NONE);
 
   @Test
   void aLimitOfTenAMinuteLetsTenThroughAcrossBothRelays() {
