@@ -315,6 +315,31 @@ class ClusterIT {
 
   @Test
   @Order(7)
+  void aClientKeysBudgetHoldsForTheClusterNotEachMember() throws Exception {
+    String token = Http.signIn(a.baseUrl(), ADMIN_PASSWORD);
+    HttpResponse<String> created =
+        Http.post(
+            a.baseUrl() + "/api/admin/client-keys",
+            token,
+            "{\"name\":\"budgeted\",\"models\":[\"*\"],\"budget\":{\"dailyTokens\":50}}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String budgeted = Http.json(created).get("key").asText();
+    await(Duration.ofSeconds(2), () -> message(b, budgeted, "claude-x").statusCode() == 200);
+    int allowed = 1; // each answer is 10 tokens: 7 in, 3 out
+    for (int i = 0; i < 10; i++) {
+      Thread.sleep(50);
+      if (message(i % 2 == 0 ? a : b, budgeted, "claude-x").statusCode() == 200) {
+        allowed++;
+      }
+    }
+    assertThat(allowed).as("50 tokens a day across both members: 5 answers, not 10").isEqualTo(5);
+    HttpResponse<String> over = message(a, budgeted, "claude-x");
+    assertThat(over.statusCode()).isEqualTo(429);
+    assertThat(over.body()).contains("rate_limit_error");
+  }
+
+  @Test
+  @Order(8)
   void aKeysCountersInTheDatabaseAreTheWholeClustersTraffic() {
     for (int i = 0; i < 12; i++) {
       assertThat(message(i < 5 ? a : b, CLIENT_KEY, "counted-x").statusCode()).isEqualTo(200);
@@ -325,7 +350,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void tokenRefreshRunsOncePerRoundForTheCluster() throws Exception {
     signInSubscriptionAccount();
     int before = oauth.refreshes();
@@ -338,7 +363,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void aMemberCutOffServesFromItsLastViewSaysDegradedAndRejoinsByItself() throws Exception {
     signal("STOP", a); // frozen: to B, A is gone; to A, once it runs again, B is
     try {
@@ -381,7 +406,7 @@ class ClusterIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void killingAMemberMidLoadLosesNoRequestTheOtherCanServe() throws Exception {
     long before = loggedRequests();
     AtomicBoolean running = new AtomicBoolean(true);

@@ -1,24 +1,44 @@
 package dev.clauderelay.gateway.application.budget;
 
+import dev.clauderelay.gateway.infrastructure.cluster.ClusterChannels;
+import dev.clauderelay.gateway.infrastructure.cluster.RelayCluster;
 import dev.clauderelay.gateway.infrastructure.config.RelayClock;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The relay's one {@link BudgetGuard}, over this relay's {@link InMemorySpendStore} and the {@link
- * RelayClock}. A cluster would put its shared store here.
+ * The relay's one {@link BudgetGuard}, over this relay's {@link InMemorySpendStore} (or, in a
+ * cluster, a {@link SharedSpendStore} over it) and the {@link RelayClock}.
  */
 @ApplicationScoped
 public class Budgets {
 
   @Inject private RelayClock clock;
+  @Inject private RelayCluster cluster;
   private BudgetGuard guard;
 
   @PostConstruct
   void init() {
     RelayClock wall = clock;
-    guard = new BudgetGuard(new InMemorySpendStore(), wall::millis);
+    SpendStore store = new InMemorySpendStore();
+    if (cluster.enabled()) {
+      SharedSpendStore shared =
+          new SharedSpendStore(
+              store,
+              (keyId, at, cost, tokens) ->
+                  cluster.publish(ClusterChannels.CLIENT_KEY_SPENT, keyId, at, cost, tokens));
+      cluster.subscribe(
+          ClusterChannels.CLIENT_KEY_SPENT,
+          f ->
+              shared.addRemote(
+                  Long.parseLong(f.get(0)),
+                  Long.parseLong(f.get(1)),
+                  Long.parseLong(f.get(2)),
+                  Long.parseLong(f.get(3))));
+      store = shared;
+    }
+    guard = new BudgetGuard(store, wall::millis);
   }
 
   public BudgetGuard guard() {

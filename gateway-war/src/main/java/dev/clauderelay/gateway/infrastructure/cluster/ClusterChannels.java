@@ -21,6 +21,9 @@ public final class ClusterChannels {
   /** A client key's request let through by its per-minute limit: clientKeyId, minute. */
   public static final String CLIENT_KEY_COUNTED = "client-rpm";
 
+  /** A client key's finished request: clientKeyId, atMillis, costNanos, tokens. */
+  public static final String CLIENT_KEY_SPENT = "client-spend";
+
   /** A failed admin sign-in: client address. */
   public static final String LOGIN_FAILED = "login-failed";
 
