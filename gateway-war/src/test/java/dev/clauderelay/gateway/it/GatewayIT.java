@@ -188,7 +188,7 @@ class GatewayIT {
     try (Connection db = RelayTestEnvironment.openDatabase();
         Statement sql = db.createStatement()) {
       assertThat(single(sql, "SELECT MAX(version) FROM flyway_schema_history WHERE success = 1"))
-          .isEqualTo("5");
+          .isEqualTo("6");
       assertThat(
               single(
                   sql,

@@ -222,7 +222,8 @@ final class ClientResponse {
             (now - request.startedNanos()) / 1_000_000,
             firstByteNanos < 0 ? -1 : (firstByteNanos - request.startedNanos()) / 1_000_000,
             attempts.count(),
-            translation.degradations());
+            translation.degradations(),
+            request.session());
     services.completed(record, provider == null ? null : provider.name());
   }
 }

@@ -9,6 +9,8 @@ package dev.clauderelay.gateway.application.usage;
  * @param latencyMs from the request's arrival to its last byte
  * @param firstByteMs from arrival to the first byte sent to the client, -1 if none
  * @param degradations what a translator dropped, or {@code null}
+ * @param session the Claude Code session and agent that sent it, {@link ClientSession#NONE} if
+ *     unknown
  */
 public record RequestRecord(
     String requestId,
@@ -30,7 +32,58 @@ public record RequestRecord(
     long latencyMs,
     long firstByteMs,
     int attempts,
-    String degradations) {
+    String degradations,
+    ClientSession session) {
+
+  public RequestRecord {
+    session = session == null ? ClientSession.NONE : session;
+  }
+
+  /** A record of a request that named no session (refused before it was read, or a rehearsal). */
+  public RequestRecord(
+      String requestId,
+      long startedAtMillis,
+      long clientKeyId,
+      long providerId,
+      long keyId,
+      long accountId,
+      String requestedModel,
+      String upstreamModel,
+      boolean stream,
+      int status,
+      String errorType,
+      String stopReason,
+      long inputTokens,
+      long outputTokens,
+      long cacheCreationTokens,
+      long cacheReadTokens,
+      long latencyMs,
+      long firstByteMs,
+      int attempts,
+      String degradations) {
+    this(
+        requestId,
+        startedAtMillis,
+        clientKeyId,
+        providerId,
+        keyId,
+        accountId,
+        requestedModel,
+        upstreamModel,
+        stream,
+        status,
+        errorType,
+        stopReason,
+        inputTokens,
+        outputTokens,
+        cacheCreationTokens,
+        cacheReadTokens,
+        latencyMs,
+        firstByteMs,
+        attempts,
+        degradations,
+        ClientSession.NONE);
+  }
 
   public boolean success() {
     return status >= 200 && status < 300 && errorType == null;

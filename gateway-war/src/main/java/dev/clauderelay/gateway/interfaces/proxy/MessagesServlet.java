@@ -1,6 +1,7 @@
 package dev.clauderelay.gateway.interfaces.proxy;
 
 import dev.clauderelay.gateway.application.relay.ClientKeyAuthenticator;
+import dev.clauderelay.gateway.application.relay.ClientSessions;
 import dev.clauderelay.gateway.application.relay.ErrorBodies;
 import dev.clauderelay.gateway.application.relay.MessagesRequest;
 import dev.clauderelay.gateway.application.relay.RelayRequest;
@@ -134,6 +135,7 @@ public class MessagesServlet extends HttpServlet {
             ErrorType.RATE_LIMIT,
             "This client key's request limit is reached; retry in " + waitSeconds + " s.");
       }
+      Map<String, List<String>> headers = headers(request);
       relay.relay(
           new RelayRequest(
               arrival.requestId(),
@@ -143,7 +145,8 @@ public class MessagesServlet extends HttpServlet {
               arrival.endpoint(),
               messages,
               request.getQueryString(),
-              headers(request)),
+              headers,
+              ClientSessions.of(headers, messages.userId())),
           channel);
     } catch (GatewayError e) {
       channel.error(e, errorHeaders);
