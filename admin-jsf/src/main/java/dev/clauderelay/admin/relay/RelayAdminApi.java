@@ -7,6 +7,7 @@ import dev.clauderelay.admin.api.AccountSignInRequest;
 import dev.clauderelay.admin.api.AccountSignInStarted;
 import dev.clauderelay.admin.api.AdminSignIn;
 import dev.clauderelay.admin.api.AdminToken;
+import dev.clauderelay.admin.api.SessionUsageReport;
 import dev.clauderelay.admin.api.ClaudeAccountView;
 import dev.clauderelay.admin.api.ClientKeyList;
 import dev.clauderelay.admin.api.ClientKeyRequest;
@@ -302,6 +303,15 @@ public interface RelayAdminApi {
       @QueryParam("hours") int hours,
       @QueryParam("providerId") Long providerId,
       @QueryParam("keyId") Long keyId,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @GET
+  @Path("api/admin/usage/sessions")
+  SessionUsageReport sessionUsage(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") Integer limit,
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 

@@ -1,5 +1,6 @@
 package dev.clauderelay.admin.relay;
 
+import dev.clauderelay.admin.api.SessionUsageReport;
 import dev.clauderelay.admin.api.AccountRequest;
 import dev.clauderelay.admin.api.AccountSignInRequest;
 import dev.clauderelay.admin.api.AdminSignIn;
@@ -337,6 +338,19 @@ public class RelayAdminClient {
   }
 
   // Usage
+
+  /** Usage per Claude Code session and sub-agent over the last {@code hours}, most recent first. */
+  public SessionUsageReport sessionUsage(AdminCredentials who, int hours, int limit) {
+    java.time.Instant to = java.time.Instant.now();
+    return call(
+        () ->
+            api.sessionUsage(
+                to.minus(java.time.Duration.ofHours(hours)).toString(),
+                to.toString(),
+                limit,
+                who.bearer(),
+                addr(who)));
+  }
 
   /** Hourly usage over the last {@code hours}: all providers, one ({@code providerId}), one key. */
   public UsageSeries usage(AdminCredentials who, int hours, Long providerId, Long keyId) {

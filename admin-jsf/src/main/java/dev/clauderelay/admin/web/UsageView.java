@@ -1,6 +1,7 @@
 package dev.clauderelay.admin.web;
 
 import dev.clauderelay.admin.api.ProviderView;
+import dev.clauderelay.admin.api.SessionUsageReport;
 import dev.clauderelay.admin.relay.RelayAdminClient;
 import dev.clauderelay.admin.relay.UsageSeries;
 import jakarta.faces.view.ViewScoped;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /**
  * The usage tab: requests, errors and tokens hour by hour, for all providers or one, over the last
- * day, three days or week.
+ * day, three days or week; and the Claude Code sessions of that window, each with its sub-agents.
  */
 @Named
 @ViewScoped
@@ -28,6 +29,11 @@ public class UsageView implements Serializable {
   private Long providerId;
   private int hours = 24;
   private UsageSeries series;
+  private List<SessionUsageReport.Session> sessions = List.of();
+  private boolean sessionsTruncated;
+
+  /** The most sessions the tab lists. */
+  static final int SESSIONS_SHOWN = 50;
 
   public void load() {
     providers = calls.attempt("providers.loadFailed", relay::providers).orElse(List.of());
@@ -39,6 +45,23 @@ public class UsageView implements Serializable {
         calls
             .attempt("usage.loadFailed", who -> relay.usage(who, hours, providerId, null))
             .orElse(null);
+    SessionUsageReport report =
+        calls
+            .attempt(
+                "usage.sessionsLoadFailed",
+                who -> relay.sessionUsage(who, hours, SESSIONS_SHOWN))
+            .orElse(null);
+    sessions = report == null ? List.of() : report.sessions();
+    sessionsTruncated = report != null && report.truncated();
+  }
+
+  /** Claude Code sessions active in the window, most recent first, each with its agents. */
+  public List<SessionUsageReport.Session> getSessions() {
+    return sessions;
+  }
+
+  public boolean isSessionsTruncated() {
+    return sessionsTruncated;
   }
 
   public String getRequestsChart() {
