@@ -1,6 +1,5 @@
 package dev.clauderelay.admin.relay;
 
-import dev.clauderelay.admin.api.SessionUsageReport;
 import dev.clauderelay.admin.api.AccountRequest;
 import dev.clauderelay.admin.api.AccountSignInRequest;
 import dev.clauderelay.admin.api.AdminSignIn;
@@ -26,6 +25,7 @@ import dev.clauderelay.admin.api.ProviderView;
 import dev.clauderelay.admin.api.RelayHealth;
 import dev.clauderelay.admin.api.RouteRequest;
 import dev.clauderelay.admin.api.RouteView;
+import dev.clauderelay.admin.api.SessionUsageReport;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -48,8 +48,7 @@ public class UsageView implements Serializable {
     SessionUsageReport report =
         calls
             .attempt(
-                "usage.sessionsLoadFailed",
-                who -> relay.sessionUsage(who, hours, SESSIONS_SHOWN))
+                "usage.sessionsLoadFailed", who -> relay.sessionUsage(who, hours, SESSIONS_SHOWN))
             .orElse(null);
     sessions = report == null ? List.of() : report.sessions();
     sessionsTruncated = report != null && report.truncated();

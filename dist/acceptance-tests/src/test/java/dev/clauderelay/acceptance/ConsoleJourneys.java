@@ -98,17 +98,20 @@ abstract class ConsoleJourneys {
     String clientKey =
         admin("/api/admin/client-keys", "{\"name\":\"traffic\"}").get("key").asText();
     for (int i = 0; i < 16; i++) {
-      Http.send(
+      HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(relay.baseUrl() + "/v1/messages"))
               .header("x-api-key", clientKey)
               .header("content-type", "application/json")
               // Claude Code's own session headers: the usage tab lists the session and sub-agent.
-              .header("X-Claude-Code-Session-Id", JOURNEY_SESSION)
-              .header("X-Claude-Code-Agent-Id", i % 2 == 0 ? JOURNEY_AGENT : "")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      "{\"model\":\"mock-chat\",\"max_tokens\":16,"
-                          + "\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}")));
+              .header("X-Claude-Code-Session-Id", JOURNEY_SESSION);
+      if (i % 2 == 0) {
+        request.header("X-Claude-Code-Agent-Id", JOURNEY_AGENT);
+      }
+      Http.send(
+          request.POST(
+              HttpRequest.BodyPublishers.ofString(
+                  "{\"model\":\"mock-chat\",\"max_tokens\":16,"
+                      + "\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}")));
     }
     admin(
         "/api/admin/key-pool/" + id + "/keys",

@@ -50,7 +50,7 @@ public final class ClientSessions {
     String parentAgentId = null;
     for (Map.Entry<String, List<String>> header : headers.entrySet()) {
       String name = header.getKey();
-      if (name.length() < SESSION_HEADER.length() - 2 || !startsWithClaudeCode(name)) {
+      if (!startsWithClaudeCode(name)) {
         continue;
       }
       switch (name.toLowerCase(Locale.ROOT)) {
