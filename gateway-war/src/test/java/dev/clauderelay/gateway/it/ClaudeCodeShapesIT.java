@@ -162,7 +162,6 @@ class ClaudeCodeShapesIT {
   @Test
   void everyRecordedRequestShapeStreamsAGrammaticalAnswerThroughEveryUpstreamKind()
       throws Exception {
-    List<String> failures = new ArrayList<>();
     for (Kind kind : KINDS) {
       String answer = resource(kind.answer());
       for (String fixture : FIXTURES) {
@@ -208,7 +207,6 @@ class ClaudeCodeShapesIT {
         }
       }
     }
-    assertThat(failures).isEmpty();
   }
 
   private static void assertLate2026Translation(
