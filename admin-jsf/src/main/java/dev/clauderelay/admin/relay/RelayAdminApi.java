@@ -35,6 +35,7 @@ import dev.clauderelay.admin.api.RelayHealth;
 import dev.clauderelay.admin.api.RouteList;
 import dev.clauderelay.admin.api.RouteRequest;
 import dev.clauderelay.admin.api.RouteView;
+import dev.clauderelay.admin.api.SessionUsageReport;
 import dev.clauderelay.admin.api.UsageReport;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -353,6 +354,15 @@ public interface RelayAdminApi {
   java.io.InputStream requestsCsv(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @GET
+  @Path("api/admin/usage/sessions")
+  SessionUsageReport sessionUsage(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") Integer limit,
       @HeaderParam(AUTH) String bearer,
       @HeaderParam(FORWARDED_FOR) String browserAddress);
 

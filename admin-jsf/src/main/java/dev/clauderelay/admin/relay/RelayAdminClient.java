@@ -28,6 +28,7 @@ import dev.clauderelay.admin.api.ProviderView;
 import dev.clauderelay.admin.api.RelayHealth;
 import dev.clauderelay.admin.api.RouteRequest;
 import dev.clauderelay.admin.api.RouteView;
+import dev.clauderelay.admin.api.SessionUsageReport;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -340,6 +341,19 @@ public class RelayAdminClient {
   }
 
   // Usage
+
+  /** Usage per Claude Code session and sub-agent over the last {@code hours}, most recent first. */
+  public SessionUsageReport sessionUsage(AdminCredentials who, int hours, int limit) {
+    java.time.Instant to = java.time.Instant.now();
+    return call(
+        () ->
+            api.sessionUsage(
+                to.minus(java.time.Duration.ofHours(hours)).toString(),
+                to.toString(),
+                limit,
+                who.bearer(),
+                addr(who)));
+  }
 
   /** Hourly usage over the last {@code hours}: all providers, one ({@code providerId}), one key. */
   public UsageSeries usage(AdminCredentials who, int hours, Long providerId, Long keyId) {

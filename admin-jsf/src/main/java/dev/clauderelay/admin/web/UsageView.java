@@ -2,6 +2,7 @@ package dev.clauderelay.admin.web;
 
 import dev.clauderelay.admin.api.CostReport;
 import dev.clauderelay.admin.api.ProviderView;
+import dev.clauderelay.admin.api.SessionUsageReport;
 import dev.clauderelay.admin.relay.RelayAdminClient;
 import dev.clauderelay.admin.relay.UsageSeries;
 import jakarta.faces.context.ExternalContext;
@@ -20,7 +21,7 @@ import java.util.List;
 /**
  * The usage tab: requests, errors and tokens hour by hour, for all providers or one, over the last
  * day, three days or week; what it cost by provider, model and client key; the request log of the
- * period as a CSV file.
+ * period as a CSV file; and the Claude Code sessions of that window, each with its sub-agents.
  */
 @Named
 @ViewScoped
@@ -40,6 +41,11 @@ public class UsageView implements Serializable {
   private CostReport costByProvider;
   private CostReport costByModel;
   private CostReport costByClientKey;
+  private List<SessionUsageReport.Session> sessions = List.of();
+  private boolean sessionsTruncated;
+
+  /** The most sessions the tab lists. */
+  static final int SESSIONS_SHOWN = 50;
 
   public void load() {
     providers = calls.attempt("providers.loadFailed", relay::providers).orElse(List.of());
@@ -54,6 +60,13 @@ public class UsageView implements Serializable {
     costByProvider = cost("provider");
     costByModel = cost("model");
     costByClientKey = cost("client-key");
+    SessionUsageReport report =
+        calls
+            .attempt(
+                "usage.sessionsLoadFailed", who -> relay.sessionUsage(who, hours, SESSIONS_SHOWN))
+            .orElse(null);
+    sessions = report == null ? List.of() : report.sessions();
+    sessionsTruncated = report != null && report.truncated();
   }
 
   private CostReport cost(String by) {
@@ -109,6 +122,15 @@ public class UsageView implements Serializable {
     if (sent) {
       context.responseComplete();
     }
+  }
+
+  /** Claude Code sessions active in the window, most recent first, each with its agents. */
+  public List<SessionUsageReport.Session> getSessions() {
+    return sessions;
+  }
+
+  public boolean isSessionsTruncated() {
+    return sessionsTruncated;
   }
 
   public String getRequestsChart() {

@@ -106,14 +106,20 @@ abstract class ConsoleJourneys {
             .get("key")
             .asText();
     for (int i = 0; i < 16; i++) {
-      Http.send(
+      HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(relay.baseUrl() + "/v1/messages"))
               .header("x-api-key", clientKey)
               .header("content-type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      "{\"model\":\"mock-chat\",\"max_tokens\":16,"
-                          + "\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}")));
+              // Claude Code's own session headers: the usage tab lists the session and sub-agent.
+              .header("X-Claude-Code-Session-Id", JOURNEY_SESSION);
+      if (i % 2 == 0) {
+        request.header("X-Claude-Code-Agent-Id", JOURNEY_AGENT);
+      }
+      Http.send(
+          request.POST(
+              HttpRequest.BodyPublishers.ofString(
+                  "{\"model\":\"mock-chat\",\"max_tokens\":16,"
+                      + "\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}")));
     }
     admin(
         "/api/admin/key-pool/" + id + "/keys",
@@ -121,6 +127,8 @@ abstract class ConsoleJourneys {
   }
 
   private static final String REFUSED_LABEL = "refused-by-mock";
+  private static final String JOURNEY_SESSION = "0badc0de-0000-4000-8000-000000000016";
+  private static final String JOURNEY_AGENT = "journey-sub-agent";
 
   private JsonNode admin(String path, String json) {
     HttpResponse<String> response = Http.post(relay.baseUrl() + path, token, json);
@@ -280,6 +288,9 @@ abstract class ConsoleJourneys {
     browser.click(By.id("tab-usage"));
     browser.waitForVisible(By.cssSelector("#usage\\:requestsChart canvas"));
     assertThat(browser.text(By.id("totalRequests"))).isNotEqualTo("0");
+    assertThat(browser.text(By.id("usage:sessions")))
+        .contains(JOURNEY_SESSION)
+        .contains(JOURNEY_AGENT);
     browser.screenshots("usage");
 
     // What the traffic cost: totals, and the cost charts by provider, model and client key.

@@ -632,7 +632,7 @@ class RelayIT {
         http.send(http.request("/v1/models").header("x-api-key", key).GET());
     HttpResponse<String> everything =
         http.send(
-            http.request("/v1/models")
+            http.request("/v1/models?limit=1000")
                 .header("Authorization", "Bearer " + KEYS.get(CLIENT_KEY))
                 .GET());
 

@@ -128,7 +128,8 @@ public final class AccountPool {
    * Leases an account for one attempt.
    *
    * @param excluded accounts this request tried already
-   * @param session the client session ({@code metadata.user_id}), or {@code null}
+   * @param session the client session's affinity key ({@link
+   *     dev.clauderelay.gateway.application.usage.ClientSession#affinityKey()}), or {@code null}
    * @return the lease, or {@code null} when no account can take the request
    */
   public AccountLease lease(Set<Long> excluded, String session) {

@@ -159,7 +159,8 @@ public final class KeyPool {
    * {@code model}; keys in {@code excluded} (already tried by this request) and keys at their
    * concurrency or per-minute limit are passed over.
    *
-   * @param session the client session ({@code metadata.user_id}), or {@code null}
+   * @param session the client session's affinity key ({@link
+   *     dev.clauderelay.gateway.application.usage.ClientSession#affinityKey()}), or {@code null}
    * @return the lease, or {@code null} when no key can take the request
    */
   public KeyLease lease(

@@ -43,6 +43,11 @@ final class AnswerHandler {
     NEXT_ATTEMPT,
     /** The attempt's credential is being renewed ({@link Attempts#renewal}): wait for it. */
     AWAIT_RENEWAL,
+    /**
+     * The upstream refused a field it does not take; the request is fixed ({@link RefusalFixes}):
+     * stop reading and send it again with the same credential.
+     */
+    SEND_FIXED,
     /** The exchange is over: stop reading. */
     OVER
   }
@@ -59,6 +64,7 @@ final class AnswerHandler {
   private final Attempts attempts;
   private final Translation translation;
   private final ClientResponse response;
+  private final RefusalFixes refusalFixes;
 
   private int status;
   private HttpHeaders headers;
@@ -70,11 +76,16 @@ final class AnswerHandler {
   private ByteArrayOutputStream body;
 
   AnswerHandler(
-      RelayRequest request, Attempts attempts, Translation translation, ClientResponse response) {
+      RelayRequest request,
+      Attempts attempts,
+      Translation translation,
+      ClientResponse response,
+      RefusalFixes refusalFixes) {
     this.request = request;
     this.attempts = attempts;
     this.translation = translation;
     this.response = response;
+    this.refusalFixes = refusalFixes;
   }
 
   /** Whether the client's stream has started: from then on, failures go in-band. */
@@ -328,8 +339,10 @@ final class AnswerHandler {
 
   /**
    * An error answer, classified by the provider: the client's own mistake is answered at once (an
-   * Anthropic upstream's own words as it sent them); a refused Claude account is renewed once; any
-   * other failure leaves the credential to its consequence and the next attempt follows.
+   * Anthropic upstream's own words as it sent them), unless a translated upstream refused a field
+   * it does not take, for a known reason: then the request is fixed and sent again, once; a refused
+   * Claude account is renewed once; any other failure leaves the credential to its consequence and
+   * the next attempt follows.
    */
   private Then errorAnswer(byte[] errorBody) {
     ProviderRuntime provider = attempts.target().provider();
@@ -341,6 +354,14 @@ final class AnswerHandler {
                 errorBody,
                 System.currentTimeMillis()));
     if (!classification.errorClass().retryable()) {
+      RefusalRules.Rule fix =
+          refusalFixes.fix(
+              provider, attempts.target().upstreamModel(request.body().model()), status, errorBody);
+      if (fix != null) {
+        translation.accept(fix.sentence());
+        body = null;
+        return Then.SEND_FIXED;
+      }
       attempts.failedFinally(ErrorClass.CLIENT_ERROR, classification.message());
       if (provider.transformer() == null) {
         response.answerRaw(status, "application/json", errorBody);

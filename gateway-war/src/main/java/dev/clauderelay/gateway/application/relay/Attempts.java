@@ -90,7 +90,7 @@ final class Attempts {
       String upstreamModel = candidate.upstreamModel(request.body().model());
       CredentialLease leased = null;
       if (provider.claudeAccounts()) {
-        AccountLease account = accounts.lease(triedAccounts(), request.body().userId());
+        AccountLease account = accounts.lease(triedAccounts(), request.session().affinityKey());
         if (account != null) {
           if (triedAccounts == null) {
             triedAccounts = new HashSet<>();
@@ -103,7 +103,7 @@ final class Attempts {
         KeyLease key =
             provider
                 .pool()
-                .lease(provider.strategy(), upstreamModel, tried, request.body().userId());
+                .lease(provider.strategy(), upstreamModel, tried, request.session().affinityKey());
         if (key != null) {
           tried.add(key.keyId());
           leased = key;

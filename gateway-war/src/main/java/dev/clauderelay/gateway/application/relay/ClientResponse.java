@@ -239,7 +239,8 @@ final class ClientResponse {
             attempts.count(),
             translation.degradations(),
             cost,
-            provider != null && price == null);
+            provider != null && price == null,
+            request.session());
     services.completed(record, provider == null ? null : provider.name());
   }
 }

@@ -21,8 +21,10 @@ import java.util.logging.Logger;
  * One client request on its way through the relay: the explicit, bounded attempt loop (a Claude
  * account when the target sends with them, else a key from the target's pool; on 429, 529, 5xx,
  * connect failure or timeout before any byte reached the client, another credential, then the next
- * fallback target; a refused OAuth token is refreshed and tried once more; never a retry of the
- * client's own mistake), then the answer, forwarded as it arrives at the pace the client reads it.
+ * fallback target; a refused OAuth token is refreshed and tried once more; a translated request
+ * that an upstream refuses for a known reason ({@link RefusalRules}) is fixed and sent once more;
+ * never a retry of the client's own mistake), then the answer, forwarded as it arrives at the pace
+ * the client reads it.
  *
  * <p>Every exchange is bounded in time, so a broken upstream cannot hold a request open without
  * end. While an answer's body is read, stream or not, the upstream may stay silent for at most its
@@ -61,6 +63,7 @@ final class RelayExchange implements ExchangeWatchdog.Watched, BodyReader.Listen
   private final Attempts attempts;
   private final ClientResponse response;
   private final AnswerHandler answer;
+  private final RefusalFixes refusalFixes = new RefusalFixes(RefusalRules.shipped());
 
   /** The current attempt's call while its response headers are awaited, else {@code null}. */
   private CompletableFuture<?> awaitingHeaders;
@@ -78,7 +81,7 @@ final class RelayExchange implements ExchangeWatchdog.Watched, BodyReader.Listen
     this.translation = new Translation(request.body(), request.headers());
     this.attempts = new Attempts(request, route, services.accounts());
     this.response = new ClientResponse(request, client, attempts, translation, services, this);
-    this.answer = new AnswerHandler(request, attempts, translation, response);
+    this.answer = new AnswerHandler(request, attempts, translation, response, refusalFixes);
   }
 
   synchronized void start() {
@@ -106,7 +109,9 @@ final class RelayExchange implements ExchangeWatchdog.Watched, BodyReader.Listen
   private void send() {
     UpstreamCall call;
     try {
-      call = UpstreamCalls.build(request, attempts.target(), attempts.lease(), translation);
+      call =
+          UpstreamCalls.build(
+              request, attempts.target(), attempts.lease(), translation, refusalFixes);
     } catch (GatewayError e) {
       // The request cannot be expressed for this upstream: the client's problem, not the key's.
       attempts.release();
@@ -239,6 +244,10 @@ final class RelayExchange implements ExchangeWatchdog.Watched, BodyReader.Listen
         next();
       }
       case AWAIT_RENEWAL -> awaitRenewal();
+      case SEND_FIXED -> {
+        stopReading();
+        send();
+      }
       case OVER -> stopReading();
     }
   }

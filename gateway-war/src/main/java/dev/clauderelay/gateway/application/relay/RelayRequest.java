@@ -1,6 +1,7 @@
 package dev.clauderelay.gateway.application.relay;
 
 import dev.clauderelay.gateway.application.topology.ClientKeyView;
+import dev.clauderelay.gateway.application.usage.ClientSession;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import java.util.Map;
  * @param endpoint which endpoint was called
  * @param query the query string as the client sent it ({@code beta=true}), or {@code null}
  * @param headers the client's headers (names as sent)
+ * @param session the Claude Code session the request belongs to, {@link ClientSession#NONE} when it
+ *     named none
  */
 public record RelayRequest(
     String requestId,
@@ -20,7 +23,8 @@ public record RelayRequest(
     Endpoint endpoint,
     MessagesRequest body,
     String query,
-    Map<String, List<String>> headers) {
+    Map<String, List<String>> headers,
+    ClientSession session) {
 
   /** The client endpoints the relay forwards. */
   public enum Endpoint {

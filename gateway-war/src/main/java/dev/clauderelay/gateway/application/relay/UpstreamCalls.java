@@ -35,7 +35,11 @@ final class UpstreamCalls {
    *     problem, not the credential's
    */
   static UpstreamCall build(
-      RelayRequest request, RouteTarget target, CredentialLease lease, Translation translation) {
+      RelayRequest request,
+      RouteTarget target,
+      CredentialLease lease,
+      Translation translation,
+      RefusalFixes fixes) {
     ProviderRuntime provider = target.provider();
     String upstreamModel = target.upstreamModel(request.body().model());
     Map<String, List<String>> headers;
@@ -55,7 +59,7 @@ final class UpstreamCalls {
       headers.put("content-type", List.of("application/json"));
       headers.put(
           "accept", List.of(request.body().stream() ? "text/event-stream" : "application/json"));
-      bytes = writeJson(translated.body());
+      bytes = writeJson(fixes.sending(provider, translated.body()));
       path = translated.path();
     }
     lease.authorize(provider.kind(), headers);

@@ -112,8 +112,10 @@ final class UsageBatch {
             "INSERT INTO request_log (request_id, started_at, client_key_id, provider_id, key_id,"
                 + " account_id, requested_model, upstream_model, stream, status, error_type, stop_reason,"
                 + " input_tokens, output_tokens, cache_creation_tokens, cache_read_tokens,"
-                + " latency_ms, first_byte_ms, attempts, degradations, cost_nanos, unpriced)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " latency_ms, first_byte_ms, attempts, degradations, cost_nanos, unpriced,"
+                + " session_id, agent_id, parent_agent_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?)")) {
       for (RequestRecord r : batch) {
         insert.setString(1, r.requestId());
         insert.setTimestamp(2, utc(r.startedAtMillis()));
@@ -145,6 +147,9 @@ final class UsageBatch {
           insert.setLong(21, r.costNanos());
         }
         insert.setBoolean(22, r.unpriced());
+        insert.setString(23, truncate(r.session().sessionId(), 128));
+        insert.setString(24, truncate(r.session().agentId(), 128));
+        insert.setString(25, truncate(r.session().parentAgentId(), 128));
         insert.addBatch();
       }
       insert.executeBatch();

@@ -3,6 +3,7 @@ package dev.clauderelay.gateway.interfaces.proxy;
 import dev.clauderelay.gateway.application.budget.BudgetGuard;
 import dev.clauderelay.gateway.application.budget.Budgets;
 import dev.clauderelay.gateway.application.relay.ClientKeyAuthenticator;
+import dev.clauderelay.gateway.application.relay.ClientSessions;
 import dev.clauderelay.gateway.application.relay.ErrorBodies;
 import dev.clauderelay.gateway.application.relay.MessagesRequest;
 import dev.clauderelay.gateway.application.relay.RelayRequest;
@@ -140,6 +141,7 @@ public class MessagesServlet extends HttpServlet {
       if (key != null && arrival.endpoint() == RelayRequest.Endpoint.MESSAGES) {
         admit(key, channel, errorHeaders);
       }
+      Map<String, List<String>> headers = headers(request);
       relay.relay(
           new RelayRequest(
               arrival.requestId(),
@@ -149,7 +151,8 @@ public class MessagesServlet extends HttpServlet {
               arrival.endpoint(),
               messages,
               request.getQueryString(),
-              headers(request)),
+              headers,
+              ClientSessions.of(headers, messages.userId())),
           channel);
     } catch (GatewayError e) {
       channel.error(e, errorHeaders);

@@ -28,9 +28,10 @@ final class DroppedContent {
             + " messages were dropped: Gemini has no equivalent.");
   }
 
-  /** Reports {@code output_config.effort}, on the request or on a message. */
+  /** Reports a message's own {@code output_config.effort} (the per-turn-control beta). */
   static void effort(Degradations degradations) {
     degradations.report(
-        "output_config.effort was dropped: Gemini sizes its thinking by budget, not effort.");
+        "A message's output_config.effort was dropped with its beta (per-turn-control): Gemini"
+            + " sizes thinking per request, from the request's effort.");
   }
 }

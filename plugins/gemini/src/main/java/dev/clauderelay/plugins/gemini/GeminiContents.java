@@ -7,6 +7,7 @@ import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
 import dev.clauderelay.plugin.support.Degradations;
 import dev.clauderelay.plugin.support.Json;
+import dev.clauderelay.plugin.support.ServerToolHistory;
 import java.util.Iterator;
 
 /**
@@ -136,7 +137,7 @@ final class GeminiContents {
           }
         }
         case "tool_use" -> part = functionCalls.functionCall(block);
-        default -> DroppedContent.block(block, "assistant", degradations);
+        default -> part = serverToolText(block);
       }
       if (part != null) {
         if (pendingSignature != null) {
@@ -150,6 +151,21 @@ final class GeminiContents {
       signatureOnly(parts, pendingSignature);
     }
     return parts;
+  }
+
+  /**
+   * A server tool's block (a search Anthropic ran, its results) as a text part, so a conversation
+   * that moves to Gemini keeps what was found; any other block is reported and dropped.
+   */
+  private ObjectNode serverToolText(JsonNode block) {
+    String type = block.path("type").asText();
+    if (!ServerToolHistory.isServerToolBlock(type)) {
+      DroppedContent.block(block, "assistant", degradations);
+      return null;
+    }
+    String text = ServerToolHistory.asText(block);
+    degradations.report(ServerToolHistory.degradation(type, text != null, "Gemini"));
+    return text == null ? null : Json.object().put("text", text);
   }
 
   /** A signature that belonged to no content: Gemini sends those on an empty text part. */

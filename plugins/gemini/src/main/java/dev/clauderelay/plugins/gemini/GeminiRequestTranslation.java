@@ -40,7 +40,8 @@ final class GeminiRequestTranslation {
       Map.of(
           "metadata", "metadata was dropped: Gemini takes no end-user metadata.",
           "context_management",
-              "context_management was dropped: Gemini does not edit the context server-side.",
+              "context_management was dropped with its beta (context-management): Gemini does not"
+                  + " edit the context server-side.",
           "service_tier", "service_tier was dropped: Gemini has no service tiers per request.",
           "container", "container was dropped: Gemini runs no Anthropic containers.",
           "mcp_servers", "mcp_servers were dropped: Gemini does not call MCP servers itself.");

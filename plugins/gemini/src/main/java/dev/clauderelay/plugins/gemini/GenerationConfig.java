@@ -74,29 +74,80 @@ final class GenerationConfig {
   }
 
   /**
-   * Anthropic's thinking settings as Gemini's thinkingConfig: {@code enabled} gives its budget,
-   * {@code adaptive} lets Gemini pick the budget per request (-1, dynamic thinking), and both ask
-   * for thought summaries unless the client asked for them to be omitted. {@code disabled} sends
-   * nothing: Gemini then returns no thoughts, and its Pro and 3 models cannot stop thinking.
+   * Anthropic's thinking settings and {@code output_config.effort} as Gemini's thinkingConfig:
+   * {@code enabled} gives its budget; {@code adaptive} lets Gemini pick the budget per request (-1,
+   * dynamic thinking) unless an effort sizes it; an effort alone sizes it too. Thought summaries
+   * are asked for unless the client asked for thinking to be omitted or did not turn it on. {@code
+   * disabled} sends nothing: Gemini then returns no thoughts (its Pro and 3 models cannot stop
+   * thinking), and an effort with it is dropped and said so.
    */
   private void thinkingConfig(ObjectNode config) {
     JsonNode thinking = request.get("thinking");
-    if (thinking == null || !thinking.isObject()) {
-      return;
-    }
-    boolean includeThoughts = !"omitted".equals(thinking.path("display").asText());
+    String type = thinking != null && thinking.isObject() ? thinking.path("type").asText() : "";
+    String effort = effort();
     ObjectNode thinkingConfig = Json.object();
-    switch (thinking.path("type").asText()) {
-      case "enabled" ->
-          thinkingConfig.put("thinkingBudget", thinking.path("budget_tokens").asLong());
-      case "adaptive" -> thinkingConfig.put("thinkingBudget", -1);
-      default -> {
+    switch (type) {
+      case "enabled" -> {
+        thinkingConfig.put("thinkingBudget", thinking.path("budget_tokens").asLong());
+        if (effort != null) {
+          degradations.report(
+              "output_config.effort was not sent: thinking.budget_tokens sets Gemini's budget.");
+        }
+      }
+      case "adaptive" -> {
+        if (effort == null || !sizeByEffort(effort, thinkingConfig)) {
+          thinkingConfig.put("thinkingBudget", -1);
+        }
+      }
+      case "disabled" -> {
+        if (effort != null) {
+          degradations.report(
+              "output_config.effort was dropped with its beta (effort): thinking is off and Gemini"
+                  + " has no other effort setting.");
+        }
         return;
       }
+      default -> {
+        if (effort == null || !sizeByEffort(effort, thinkingConfig)) {
+          return;
+        }
+      }
     }
+    boolean includeThoughts =
+        !type.isEmpty() && !"omitted".equals(thinking.path("display").asText());
     thinkingConfig.put("includeThoughts", includeThoughts);
     config.set("thinkingConfig", thinkingConfig);
   }
+
+  /** {@code output_config.effort}, or {@code null}. */
+  private String effort() {
+    JsonNode effort = request.path("output_config").get("effort");
+    return effort != null && effort.isTextual() ? effort.asText() : null;
+  }
+
+  /**
+   * Sizes Gemini's thinking by an Anthropic effort: a thinking level on Gemini 3, a budget on the
+   * 2.5 models. Returns {@code false} (and reports it) for an effort it does not know.
+   */
+  private boolean sizeByEffort(String effort, ObjectNode thinkingConfig) {
+    Integer budget = EFFORT_BUDGETS.get(effort);
+    if (budget == null) {
+      degradations.report(
+          "output_config.effort \"" + effort + "\" was dropped: it has no Gemini thinking size.");
+      return false;
+    }
+    String model = request.path("model").asText();
+    if (model.substring(model.lastIndexOf('/') + 1).startsWith("gemini-3")) {
+      thinkingConfig.put("thinkingLevel", effort.equals("low") ? "low" : "high");
+    } else {
+      thinkingConfig.put("thinkingBudget", budget);
+    }
+    return true;
+  }
+
+  /** Gemini 2.5 thinking budgets for Anthropic's efforts; -1 lets the model take what it needs. */
+  private static final Map<String, Integer> EFFORT_BUDGETS =
+      Map.of("low", 1_024, "medium", 8_192, "high", 24_576, "xhigh", -1, "max", -1);
 
   private void outputConfig(ObjectNode config) {
     JsonNode outputConfig = request.get("output_config");
@@ -105,11 +156,15 @@ final class GenerationConfig {
     }
     for (Map.Entry<String, JsonNode> field : outputConfig.properties()) {
       switch (field.getKey()) {
-        case "effort" -> DroppedContent.effort(degradations);
+        case "effort" -> {
+          // sizes thinkingConfig, above
+        }
         case "format" -> responseFormat(field.getValue(), config);
         default ->
             degradations.report(
-                "output_config." + field.getKey() + " has no Gemini equivalent and was dropped.");
+                "output_config."
+                    + field.getKey()
+                    + " was dropped with its beta: Gemini has no equivalent.");
       }
     }
   }

@@ -99,7 +99,8 @@ class AnthropicToGeminiTransformerTest {
         .hasSize(1);
     assertThat(degraded)
         .contains(
-            "context_management was dropped: Gemini does not edit the context server-side.",
+            "context_management was dropped with its beta (context-management): Gemini does not"
+                + " edit the context server-side.",
             "metadata was dropped: Gemini takes no end-user metadata.");
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clauderelay.plugin.support.Degradations;
 import dev.clauderelay.plugin.support.Json;
+import dev.clauderelay.plugin.support.ServerToolHistory;
 import java.util.Map;
 import java.util.Set;
 
@@ -126,12 +127,22 @@ final class ChatMessages {
                 "A redacted_thinking block was dropped: only Anthropic can read its encrypted"
                     + " reasoning.");
         case "tool_use" -> toolCalls.add(toolCall(block));
-        default ->
+        default -> {
+          String serverToolText =
+              ServerToolHistory.isServerToolBlock(type) ? ServerToolHistory.asText(block) : null;
+          if (serverToolText != null) {
+            TextBlocks.append(text, serverToolText);
+            degradations.report(ServerToolHistory.degradation(type, true, "the upstream"));
+          } else if (ServerToolHistory.isServerToolBlock(type)) {
+            degradations.report(ServerToolHistory.degradation(type, false, "the upstream"));
+          } else {
             degradations.report(
                 "A "
                     + type
                     + " block in an assistant turn was dropped: OpenAI-compatible upstreams have"
                     + " no equivalent.");
+          }
+        }
       }
     }
     // null with tool calls is how OpenAI itself answers, so every compatible server takes it back.

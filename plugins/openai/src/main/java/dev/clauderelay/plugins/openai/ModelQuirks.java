@@ -42,7 +42,34 @@ final class ModelQuirks {
    */
   private static final Pattern REASONING_ON_TOOL_CALL_TURNS_MODELS = Pattern.compile("deepseek-.*");
 
+  /** How a model family is told to think or not, beyond OpenAI's {@code reasoning_effort}. */
+  enum ThinkingSwitch {
+    /** None: OpenAI's reasoning models reason by model, sized by {@code reasoning_effort}. */
+    NONE,
+    /** DeepSeek and Zhipu GLM: {@code "thinking": {"type": "enabled" | "disabled"}}. */
+    THINKING_OBJECT,
+    /** Qwen (DashScope, ModelScope): {@code "enable_thinking": true | false}. */
+    ENABLE_THINKING
+  }
+
+  private static final Pattern THINKING_OBJECT_MODELS =
+      Pattern.compile("(deepseek-|glm-).*", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ENABLE_THINKING_MODELS =
+      Pattern.compile("(qwen|qwq)[-.0-9a-z]*.*", Pattern.CASE_INSENSITIVE);
+
   private ModelQuirks() {}
+
+  static ThinkingSwitch thinkingSwitch(String model) {
+    String bare = model.substring(model.lastIndexOf('/') + 1);
+    if (THINKING_OBJECT_MODELS.matcher(bare).matches()) {
+      return ThinkingSwitch.THINKING_OBJECT;
+    }
+    if (ENABLE_THINKING_MODELS.matcher(bare).matches()) {
+      return ThinkingSwitch.ENABLE_THINKING;
+    }
+    return ThinkingSwitch.NONE;
+  }
 
   static OptionalInt maxOutputTokens(String model) {
     Integer limit = MAX_OUTPUT_TOKENS.get(model);

@@ -26,6 +26,9 @@ final class RequestTranslation {
   /** OpenAI accepts at most this many stop sequences (DeepSeek more, but not all do). */
   private static final int MAX_STOP_SEQUENCES = 4;
 
+  /** OpenAI refuses a longer {@code user}. */
+  private static final int MAX_USER_LENGTH = 64;
+
   private final ObjectNode request;
   private final TranslationContext context;
   private final String model;
@@ -54,6 +57,7 @@ final class RequestTranslation {
     addStop(request.get("stop_sequences"), body);
     addUser(request.get("metadata"), body);
     ResponseFormat.add(request, body, degradations);
+    ReasoningOptions.add(request, model, body, degradations);
     if (context.stream()) {
       body.put("stream", true);
       body.putObject("stream_options").put("include_usage", true);
@@ -115,13 +119,33 @@ final class RequestTranslation {
       if (field.getKey().equals("user_id")) {
         JsonNode userId = field.getValue();
         if (!userId.isNull()) {
-          body.put("user", userId.isTextual() ? userId.asText() : Json.write(userId));
+          body.put("user", endUser(userId.isTextual() ? userId.asText() : Json.write(userId)));
         }
       } else {
         degradations.report(
             "metadata." + field.getKey() + " was dropped: the upstream takes only a user id.");
       }
     }
+  }
+
+  /**
+   * The end user as OpenAI's {@code user} field takes it (at most {@value #MAX_USER_LENGTH}
+   * characters). Claude Code's user id is a JSON string with a device id, an account and its
+   * session since late 2026: the account, else the device, names the end user; the session is not a
+   * user, and the whole string is longer than OpenAI accepts.
+   */
+  private static String endUser(String userId) {
+    String user = userId;
+    if (userId.startsWith("{") && userId.length() <= 2048) {
+      try {
+        JsonNode parsed = Json.parse(userId);
+        String account = parsed.path("account_uuid").asText("");
+        user = !account.isEmpty() ? account : parsed.path("device_id").asText(userId);
+      } catch (RuntimeException e) {
+        // not JSON after all: sent as it is, cut to the limit
+      }
+    }
+    return user.length() <= MAX_USER_LENGTH ? user : user.substring(0, MAX_USER_LENGTH);
   }
 
   /** One sentence per Anthropic-only top-level field: the relay drops them on purpose. */
@@ -144,19 +168,18 @@ final class RequestTranslation {
             "output_format" -> {
           // translated above
         }
-        case "thinking" ->
-            degradations.report(
-                "thinking ("
-                    + value.path("type").asText("unknown")
-                    + ") was not sent: OpenAI-compatible upstreams choose reasoning by model;"
-                    + " their reasoning_content still returns as thinking.");
+        case "thinking" -> {
+          // translated by ReasoningOptions
+        }
         case "output_config" -> {
           for (Map.Entry<String, JsonNode> option : value.properties()) {
-            if (!option.getKey().equals("format")) {
+            String key = option.getKey();
+            if (!key.equals("format") && !key.equals("effort")) {
               degradations.report(
                   "output_config."
-                      + option.getKey()
-                      + " was dropped: OpenAI-compatible upstreams have no portable equivalent.");
+                      + key
+                      + " was dropped with its beta: OpenAI-compatible upstreams have no"
+                      + " equivalent.");
             }
           }
         }
@@ -164,7 +187,8 @@ final class RequestTranslation {
             degradations.report("top_k was dropped: OpenAI Chat Completions has no top_k.");
         case "context_management" ->
             degradations.report(
-                "context_management was dropped: the upstream edits no context server-side.");
+                "context_management was dropped with its beta (context-management): the upstream"
+                    + " edits no context server-side.");
         default ->
             degradations.report(
                 name + " was dropped: it is not an OpenAI Chat Completions parameter.");

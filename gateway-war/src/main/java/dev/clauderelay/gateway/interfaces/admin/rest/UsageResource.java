@@ -6,6 +6,7 @@ import dev.clauderelay.gateway.application.admin.ClientKeyAdminService;
 import dev.clauderelay.gateway.application.admin.InvalidInputException;
 import dev.clauderelay.gateway.application.topology.CurrentTopology;
 import dev.clauderelay.gateway.application.usage.RequestLogExport;
+import dev.clauderelay.gateway.application.usage.SessionUsageQueries;
 import dev.clauderelay.gateway.application.usage.UsageQueries;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -40,7 +41,11 @@ public class UsageResource {
 
   static final int MAX_HOURS = 24 * 31;
 
+  static final int DEFAULT_SESSIONS = 100;
+  static final int MAX_SESSIONS = 500;
+
   @Inject private UsageQueries usage;
+  @Inject private SessionUsageQueries sessionUsage;
 
   @GET
   public String series(
@@ -167,15 +172,6 @@ public class UsageResource {
         .build();
   }
 
-  private static Instant instant(String field, String value) {
-    try {
-      return Instant.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException(
-          field, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
-    }
-  }
-
   private static String label(
       UsageQueries.CostDimension column, String value, Map<Long, String> names) {
     if (column == UsageQueries.CostDimension.MODEL) {
@@ -202,5 +198,45 @@ public class UsageResource {
       total += v;
     }
     return total;
+  }
+
+  /**
+   * {@code GET /api/admin/usage/sessions?from=&to=&limit=}: usage per Claude Code session and
+   * sub-agent over {@code [from, to)} (ISO-8601 instants; the last 24 hours by default, at most
+   * {@value #MAX_HOURS} hours), the most recently active sessions first.
+   */
+  @GET
+  @Path("sessions")
+  public String sessions(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") Integer limit) {
+    Instant end = to == null || to.isBlank() ? Instant.now() : instant("to", to);
+    Instant start =
+        from == null || from.isBlank() ? end.minus(Duration.ofHours(24)) : instant("from", from);
+    if (!start.isBefore(end)) {
+      throw new InvalidInputException("from", "must be before to");
+    }
+    if (Duration.between(start, end).compareTo(Duration.ofHours(MAX_HOURS)) > 0) {
+      throw new InvalidInputException("from", "must be at most " + MAX_HOURS + " hours before to");
+    }
+    int count = limit == null ? DEFAULT_SESSIONS : limit;
+    if (count < 1 || count > MAX_SESSIONS) {
+      throw new InvalidInputException("limit", "must be between 1 and " + MAX_SESSIONS);
+    }
+    return AdminRequests.write(sessionUsage.sessions(start, end, count));
+  }
+
+  private static Instant instant(String name, String value) {
+    if (value.length() > 40) {
+      throw new InvalidInputException(
+          name, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+    }
+    try {
+      return Instant.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(
+          name, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z");
+    }
   }
 }
