@@ -174,7 +174,8 @@ public final class PluginJarInspection {
   public static java.util.Optional<String> idOf(Path jar) {
     try (var file = new java.util.jar.JarFile(jar.toFile(), false)) {
       Manifest manifest = file.getManifest();
-      String id = manifest == null ? null : trimmed(manifest.getMainAttributes().getValue("Plugin-Id"));
+      String id =
+          manifest == null ? null : trimmed(manifest.getMainAttributes().getValue("Plugin-Id"));
       return id != null && ID.matcher(id).matches()
           ? java.util.Optional.of(id)
           : java.util.Optional.empty();

@@ -175,7 +175,12 @@ public final class PluginSet implements AutoCloseable {
             LoadedPlugin.DISABLED,
             plugin.requires(),
             null,
-            List.of());
+            plugin.extensions().stream()
+                .map(
+                    e ->
+                        new LoadedExtension(
+                            e.point(), e.id(), e.pluginId(), e.description(), e.kind(), null))
+                .toList());
     remember(disabled);
     publish();
     return disabled;
