@@ -348,6 +348,48 @@ abstract class ConsoleJourneys {
     browser.screenshots("client-keys");
   }
 
+  /** The template plugin as the reactor built it (plugins/example-provider). */
+  static final Path EXAMPLE_PLUGIN =
+      Path.of("../../plugins/example-provider/target/acme-chat-plugin-1.0.0.jar")
+          .toAbsolutePath()
+          .normalize();
+
+  @Test
+  @Order(8)
+  void uploadTheExamplePluginThenDisableAndEnableIt() {
+    browser.click(By.id("tab-plugins"));
+    assertThat(browser.text(By.id("plugins:pluginTable"))).contains("openai").contains("gemini");
+    browser.screenshots("plugins");
+
+    browser.find(By.id("pluginJar")).sendKeys(EXAMPLE_PLUGIN.toString());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !browser.find(By.id("upload:jarData")).getAttribute("value").isEmpty());
+    browser.click(By.id("upload:uploadJar"));
+    browser.waitForText(By.id("plugins:pluginTable"), "acme-chat");
+    assertThat(browser.text(By.id("plugins:pluginTable"))).contains("Transformer acme-chat");
+    browser.screenshots("plugin-uploaded");
+
+    String row = "//tr[.//strong[normalize-space()='acme-chat']]";
+    browser.click(By.xpath(row + "//button[contains(@id,':disable')]"));
+    browser.waitForVisible(By.xpath(row + "//button[contains(@id,':enable')]"));
+    assertThat(
+            browser
+                .find(By.xpath(row + "//*[contains(@class,'plugin-state')]"))
+                .getAttribute("class"))
+        .contains("ui-tag-secondary");
+    browser.screenshots("plugin-disabled");
+
+    browser.click(By.xpath(row + "//button[contains(@id,':enable')]"));
+    browser.waitForVisible(By.xpath(row + "//button[contains(@id,':disable')]"));
+    assertThat(
+            browser
+                .find(By.xpath(row + "//*[contains(@class,'plugin-state')]"))
+                .getAttribute("class"))
+        .contains("ui-tag-success");
+    browser.screenshots("plugin-enabled");
+  }
+
   @Test
   @Order(9)
   void addAClaudeAccountAndCompleteOAuth() {
