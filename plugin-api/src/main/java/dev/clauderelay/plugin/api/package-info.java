@@ -13,10 +13,11 @@
  * others load. Plugins may be started, stopped and removed while the relay runs.
  *
  * <p><b>Versions.</b> The current version is {@link dev.clauderelay.plugin.api.PluginApi#VERSION};
- * {@link dev.clauderelay.plugin.api.PluginApi} states the compatibility rule. The API changes only by addition, so a plugin built against an earlier
- * version loads and behaves as it did. 1.0: the first release. 1.1 (per-model quotas and large
- * pools): {@link dev.clauderelay.plugin.api.ErrorClassification#model()} scopes a limit to one
- * model; {@link dev.clauderelay.plugin.api.KeySelectionStrategy#quotaWindowStart} and {@link
+ * {@link dev.clauderelay.plugin.api.PluginApi} states the compatibility rule. The API changes only
+ * by addition, so a plugin built against an earlier version loads and behaves as it did. 1.0: the
+ * first release. 1.1 (per-model quotas and large pools): {@link
+ * dev.clauderelay.plugin.api.ErrorClassification#model()} scopes a limit to one model; {@link
+ * dev.clauderelay.plugin.api.KeySelectionStrategy#quotaWindowStart} and {@link
  * dev.clauderelay.plugin.api.KeyCandidate#modelRequests()} let a strategy balance per-model quotas;
  * {@link dev.clauderelay.plugin.api.KeyCandidates#maxWeight()} lets a weighted choice sample, and
  * {@link dev.clauderelay.plugin.api.KeyCandidates#bestInWindow} a ranking one read a bounded
