@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -158,6 +160,41 @@ class PluginSdkIT {
           .noneMatch(name -> name.startsWith("climb") || name.startsWith("bomb"));
     }
     assertThat(Path.of("/tmp/evil.txt")).doesNotExist();
+  }
+
+  @Test
+  @Order(3)
+  void aGigabyteUploadIsRefusedWhileItIsSent() throws Exception {
+    long declared = 1L << 30;
+    try (Socket socket = RawHttp.connect(relay.port)) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/admin/plugins HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                  + token
+                  + "\r\nContent-Type: application/java-archive\r\nContent-Length: "
+                  + declared
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      CompletableFuture<Long> sent =
+          CompletableFuture.supplyAsync(
+              () -> {
+                byte[] zeros = new byte[64 * 1024];
+                long written = 0;
+                try {
+                  while (written < declared) {
+                    out.write(zeros);
+                    written += zeros.length;
+                  }
+                } catch (IOException e) {
+                  // the relay refused and closed: expected
+                }
+                return written;
+              });
+      RawHttp.Answer answer = RawHttp.read(socket.getInputStream(), true);
+      assertThat(answer.status()).isEqualTo(413);
+      assertThat(sent.isDone() ? sent.get() : 0L).isLessThan(declared);
+    }
+    assertThat(pluginIds()).doesNotContain("acme-chat");
   }
 
   @Test
