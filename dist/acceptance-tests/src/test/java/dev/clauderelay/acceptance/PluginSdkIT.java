@@ -101,7 +101,7 @@ class PluginSdkIT {
     assertThat(catalog.get("apiVersion").asText()).matches("1\\.\\d+\\.\\d+");
     JsonNode corrupt = plugin(catalog, "corrupt.jar");
     assertThat(corrupt.get("state").asText()).isEqualTo("FAILED");
-    assertThat(corrupt.get("error").asText()).contains("not a readable jar");
+    assertThat(corrupt.get("error").asText()).contains("not a jar");
     JsonNode future = plugin(catalog, "future");
     assertThat(future.get("state").asText()).isEqualTo("FAILED");
     assertThat(future.get("error").asText())
