@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * The Plugins page: every plugin jar of the relay with its state, extensions, the providers that
  * use it and why it failed to load; upload a jar, enable, disable or remove one. The relay applies
  * each change at once, without a restart. The browser sends a chosen jar as base64 in a form field
- * (no multipart: the console's bodies stay one bounded, ordinary form post).
+ * (no multipart: the console's bodies stay one bounded, ordinary form post); the file input's own
+ * value is only the file's name.
  */
 @Named
 @ViewScoped
@@ -30,7 +31,7 @@ public class ManagePlugins implements Serializable {
   private PluginCatalog catalog = new PluginCatalog("", List.of());
   private boolean force;
 
-  /** The chosen jar as base64, set by plugins.js; transient: never kept in the view state. */
+  /** The chosen jar as a base64 data URL, set in the browser; transient: never in view state. */
   private transient String jarData;
 
   private String jarName;

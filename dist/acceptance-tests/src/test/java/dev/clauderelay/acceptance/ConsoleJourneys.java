@@ -63,10 +63,18 @@ abstract class ConsoleJourneys {
     temp = Files.createTempDirectory("relay-console-" + name());
     oauth = new MockClaudeOAuth();
     upstream = new MockOpenAiUpstream();
+    // A copy of the shipped plugins folder: the Plugins journey uploads a jar into it.
+    Path plugins = Files.createDirectories(temp.resolve("plugins"));
+    try (var shipped = Files.list(RelayProcess.HOME.resolve("plugins"))) {
+      for (Path jar : shipped.filter(p -> p.toString().endsWith(".jar")).toList()) {
+        Files.copy(jar, plugins.resolve(jar.getFileName()));
+      }
+    }
     relay =
         RelayProcess.start(
             temp.resolve("data"),
             Map.of(
+                "RELAY_PLUGINS_DIR", plugins.toString(),
                 "RELAY_ADMIN_PASSWORD", PASSWORD,
                 "RELAY_CLAUDE_OAUTH_AUTHORIZE_URL", oauth.authorizeUrl(),
                 "RELAY_CLAUDE_OAUTH_TOKEN_URL", oauth.tokenUrl()));
@@ -361,7 +369,7 @@ abstract class ConsoleJourneys {
     assertThat(browser.text(By.id("plugins:pluginTable"))).contains("openai").contains("gemini");
     browser.screenshots("plugins");
 
-    browser.find(By.id("pluginJar")).sendKeys(EXAMPLE_PLUGIN.toString());
+    browser.find(By.id("upload:pluginJar")).sendKeys(EXAMPLE_PLUGIN.toString());
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> !browser.find(By.id("upload:jarData")).getAttribute("value").isEmpty());
