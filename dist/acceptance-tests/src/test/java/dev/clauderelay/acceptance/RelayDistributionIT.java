@@ -255,13 +255,14 @@ class RelayDistributionIT {
                 plugins.toString(),
                 "RELAY_ADMIN_PASSWORD",
                 "x-admin-pass-123"))) {
-      assertThat(relay.awaitReady(START)).as(relay.output()).isTrue();
+      assertThat(relay.awaitReady(START.multipliedBy(2))).as(relay.output()).isTrue();
       String token = Http.signIn(relay.baseUrl(), "x-admin-pass-123");
       String catalog = Http.get(relay.baseUrl() + "/api/admin/plugins", token).body();
+      // Jars load in name order: strategies-copy.jar first, so the original is the one refused.
       assertThat(catalog)
           .contains("\"state\":\"FAILED\"")
-          .contains("Plugin 'strategies-copy' declares the KeySelectionStrategy")
-          .contains("plugin 'strategies'");
+          .contains("Plugin 'strategies' declares the KeySelectionStrategy")
+          .contains("plugin 'strategies-copy' (strategies-copy.jar) already declares");
     }
   }
 
