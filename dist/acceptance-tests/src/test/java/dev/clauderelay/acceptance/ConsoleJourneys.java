@@ -392,7 +392,7 @@ abstract class ConsoleJourneys {
             browser
                 .find(By.xpath(row + "//*[contains(@class,'plugin-state')]"))
                 .getAttribute("class"))
-        .contains("ui-tag-secondary");
+        .doesNotContain("ui-tag-success");
     browser.screenshots("plugin-disabled");
 
     browser.click(By.xpath(row + "//button[contains(@id,':enable')]"));
