@@ -49,7 +49,7 @@ public class ManagePlugins implements Serializable {
     }
     calls
         .attempt("plugins.uploadFailed", who -> relay.uploadPlugin(who, jar))
-        .ifPresent(this::changed);
+        .ifPresent(change -> changed("plugins.installed", change));
     jarName = null;
     load();
   }
@@ -57,14 +57,14 @@ public class ManagePlugins implements Serializable {
   public void enable(PluginCatalog.Plugin plugin) {
     calls
         .attempt("plugins.changeFailed", who -> relay.enablePlugin(who, plugin.id()))
-        .ifPresent(this::changed);
+        .ifPresent(change -> changed("plugins.enabled", change));
     load();
   }
 
   public void disable(PluginCatalog.Plugin plugin) {
     calls
         .attempt("plugins.changeFailed", who -> relay.disablePlugin(who, plugin.id(), force))
-        .ifPresent(this::changed);
+        .ifPresent(change -> changed("plugins.disabled", change));
     load();
   }
 
@@ -72,12 +72,14 @@ public class ManagePlugins implements Serializable {
     String key = PluginCatalog.FAILED.equals(plugin.state()) ? plugin.jar() : plugin.id();
     calls
         .attempt("plugins.changeFailed", who -> relay.removePlugin(who, key, force))
-        .ifPresent(this::changed);
+        .ifPresent(change -> changed("plugins.removed", change));
     load();
   }
 
-  private void changed(PluginChange change) {
-    calls.info("plugins.changed", change.message());
+  /** Says what changed in the console's language: the plugin, its version, who used it. */
+  private void changed(String key, PluginChange change) {
+    PluginCatalog.Plugin plugin = change.plugin();
+    calls.info(key, plugin.id(), plugin.version(), usedBy(plugin));
   }
 
   static byte[] decode(String data) {
