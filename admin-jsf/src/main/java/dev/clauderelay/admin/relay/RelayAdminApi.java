@@ -24,6 +24,7 @@ import dev.clauderelay.admin.api.MaintenanceReport;
 import dev.clauderelay.admin.api.ModelCatalog;
 import dev.clauderelay.admin.api.ModelSelectionRequest;
 import dev.clauderelay.admin.api.PluginCatalog;
+import dev.clauderelay.admin.api.PluginChange;
 import dev.clauderelay.admin.api.PresetList;
 import dev.clauderelay.admin.api.PriceList;
 import dev.clauderelay.admin.api.PriceRequest;
@@ -79,6 +80,40 @@ public interface RelayAdminApi {
   @Path("api/admin/plugins")
   PluginCatalog plugins(
       @HeaderParam(AUTH) String bearer, @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  /** Uploads a plugin jar (the bytes as the body); the relay names the file and starts it. */
+  @POST
+  @Path("api/admin/plugins")
+  @Consumes("application/java-archive")
+  PluginChange uploadPlugin(
+      byte[] jar,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  @POST
+  @Path("api/admin/plugins/{id}/enable")
+  PluginChange enablePlugin(
+      @PathParam("id") String id,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  /** Refused (409) when a provider uses the plugin, unless {@code force}. */
+  @POST
+  @Path("api/admin/plugins/{id}/disable")
+  PluginChange disablePlugin(
+      @PathParam("id") String id,
+      @QueryParam("force") boolean force,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
+
+  /** Unloads the plugin and deletes its jar; refused as {@link #disablePlugin} is. */
+  @DELETE
+  @Path("api/admin/plugins/{id}")
+  PluginChange removePlugin(
+      @PathParam("id") String id,
+      @QueryParam("force") boolean force,
+      @HeaderParam(AUTH) String bearer,
+      @HeaderParam(FORWARDED_FOR) String browserAddress);
 
   // Providers
 

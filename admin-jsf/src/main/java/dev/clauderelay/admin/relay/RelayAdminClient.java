@@ -20,6 +20,7 @@ import dev.clauderelay.admin.api.MaintenanceReport;
 import dev.clauderelay.admin.api.ModelCatalog;
 import dev.clauderelay.admin.api.ModelSelectionRequest;
 import dev.clauderelay.admin.api.PluginCatalog;
+import dev.clauderelay.admin.api.PluginChange;
 import dev.clauderelay.admin.api.PresetView;
 import dev.clauderelay.admin.api.PriceRequest;
 import dev.clauderelay.admin.api.PriceView;
@@ -284,6 +285,28 @@ public class RelayAdminClient {
 
   public void deleteRoute(AdminCredentials who, long id) {
     run(() -> api.deleteRoute(id, who.bearer(), addr(who)));
+  }
+
+  // Plugins
+
+  public PluginCatalog plugins(AdminCredentials who) {
+    return call(() -> api.plugins(who.bearer(), addr(who)));
+  }
+
+  public PluginChange uploadPlugin(AdminCredentials who, byte[] jar) {
+    return call(() -> api.uploadPlugin(jar, who.bearer(), addr(who)));
+  }
+
+  public PluginChange enablePlugin(AdminCredentials who, String id) {
+    return call(() -> api.enablePlugin(id, who.bearer(), addr(who)));
+  }
+
+  public PluginChange disablePlugin(AdminCredentials who, String id, boolean force) {
+    return call(() -> api.disablePlugin(id, force, who.bearer(), addr(who)));
+  }
+
+  public PluginChange removePlugin(AdminCredentials who, String id, boolean force) {
+    return call(() -> api.removePlugin(id, force, who.bearer(), addr(who)));
   }
 
   // Client keys

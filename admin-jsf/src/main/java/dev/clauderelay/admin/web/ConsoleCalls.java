@@ -69,6 +69,15 @@ public class ConsoleCalls {
     }
   }
 
+  /** Shows an error the console found itself, before any call: two texts of the bundle. */
+  public void error(String summaryKey, String detailKey) {
+    FacesContext context = FacesContext.getCurrentInstance();
+    error(
+        context,
+        ConsoleMessages.text(context, summaryKey),
+        ConsoleMessages.text(context, detailKey));
+  }
+
   public void info(String key, Object... arguments) {
     FacesContext context = FacesContext.getCurrentInstance();
     ConsoleMessages.show(

@@ -63,10 +63,18 @@ abstract class ConsoleJourneys {
     temp = Files.createTempDirectory("relay-console-" + name());
     oauth = new MockClaudeOAuth();
     upstream = new MockOpenAiUpstream();
+    // A copy of the shipped plugins folder: the Plugins journey uploads a jar into it.
+    Path plugins = Files.createDirectories(temp.resolve("plugins"));
+    try (var shipped = Files.list(RelayProcess.HOME.resolve("plugins"))) {
+      for (Path jar : shipped.filter(p -> p.toString().endsWith(".jar")).toList()) {
+        Files.copy(jar, plugins.resolve(jar.getFileName()));
+      }
+    }
     relay =
         RelayProcess.start(
             temp.resolve("data"),
             Map.of(
+                "RELAY_PLUGINS_DIR", plugins.toString(),
                 "RELAY_ADMIN_PASSWORD", PASSWORD,
                 "RELAY_CLAUDE_OAUTH_AUTHORIZE_URL", oauth.authorizeUrl(),
                 "RELAY_CLAUDE_OAUTH_TOKEN_URL", oauth.tokenUrl()));
@@ -383,6 +391,55 @@ abstract class ConsoleJourneys {
     // The traffic key's spend today against its daily budget of 5.
     assertThat(browser.text(By.id("clientKeys:keyTable"))).contains(" / 5");
     browser.screenshots("client-keys");
+  }
+
+  /** The template plugin as the reactor built it (plugins/example-provider). */
+  static final Path EXAMPLE_PLUGIN =
+      Path.of("../../plugins/example-provider/target/acme-chat-plugin-1.0.0.jar")
+          .toAbsolutePath()
+          .normalize();
+
+  @Test
+  @Order(8)
+  void uploadTheExamplePluginThenDisableAndEnableIt() {
+    browser.click(By.id("tab-plugins"));
+    assertThat(browser.text(By.id("plugins:pluginTable"))).contains("openai").contains("gemini");
+    browser.screenshots("plugins");
+
+    browser.find(By.id("upload:pluginJar")).sendKeys(EXAMPLE_PLUGIN.toString());
+    // The browser reads the file into the hidden field (never visible: no find(), which waits).
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                !browser
+                    .driver()
+                    .findElement(By.id("upload:jarData"))
+                    .getDomProperty("value")
+                    .isEmpty());
+    browser.click(By.id("upload:uploadJar"));
+    browser.waitForText(By.id("plugins:pluginTable"), "acme-chat");
+    assertThat(browser.text(By.id("plugins:pluginTable"))).contains("Transformer acme-chat");
+    browser.screenshots("plugin-uploaded");
+
+    String row = "//tr[.//strong[normalize-space()='acme-chat']]";
+    browser.click(By.xpath(row + "//button[contains(@id,':disable')]"));
+    browser.waitForVisible(By.xpath(row + "//button[contains(@id,':enable')]"));
+    assertThat(
+            browser
+                .find(By.xpath(row + "//*[contains(@class,'plugin-state')]"))
+                .getAttribute("class"))
+        .doesNotContain("ui-tag-success");
+    browser.screenshots("plugin-disabled");
+
+    browser.click(By.xpath(row + "//button[contains(@id,':enable')]"));
+    browser.waitForVisible(By.xpath(row + "//button[contains(@id,':disable')]"));
+    assertThat(
+            browser
+                .find(By.xpath(row + "//*[contains(@class,'plugin-state')]"))
+                .getAttribute("class"))
+        .contains("ui-tag-success");
+    browser.screenshots("plugin-enabled");
   }
 
   @Test

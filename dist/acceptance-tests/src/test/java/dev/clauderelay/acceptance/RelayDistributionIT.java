@@ -234,8 +234,8 @@ class RelayDistributionIT {
   }
 
   @Test
-  void twoPluginsDeclaringOneExtensionIdStopTheStartNamingBoth(@TempDir Path temp)
-      throws Exception {
+  void twoPluginsDeclaringOneExtensionIdStartTheRelayWithTheSecondRefusedNamingBoth(
+      @TempDir Path temp) throws Exception {
     Path plugins = Files.createDirectories(temp.resolve("plugins"));
     Path original;
     try (Stream<Path> jars = Files.list(RelayProcess.HOME.resolve("plugins"))) {
@@ -255,12 +255,14 @@ class RelayDistributionIT {
                 plugins.toString(),
                 "RELAY_ADMIN_PASSWORD",
                 "x-admin-pass-123"))) {
-      assertThat(relay.awaitExit(START)).isNotZero();
-      assertThat(relay.output())
-          .contains("Claude Relay cannot start")
-          .contains("plugin 'strategies'")
-          .contains("plugin 'strategies-copy'")
-          .contains("Two plugins declare the KeySelectionStrategy");
+      assertThat(relay.awaitReady(START.multipliedBy(2))).as(relay.output()).isTrue();
+      String token = Http.signIn(relay.baseUrl(), "x-admin-pass-123");
+      String catalog = Http.get(relay.baseUrl() + "/api/admin/plugins", token).body();
+      // Jars load in name order: strategies-copy.jar first, so the original is the one refused.
+      assertThat(catalog)
+          .contains("\"state\":\"FAILED\"")
+          .contains("Plugin 'strategies' declares the KeySelectionStrategy")
+          .contains("plugin 'strategies-copy' (strategies-copy.jar) already declares");
     }
   }
 

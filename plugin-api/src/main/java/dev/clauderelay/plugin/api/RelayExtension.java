@@ -7,7 +7,8 @@ import org.pf4j.ExtensionPoint;
  *
  * <p>The id is what configuration refers to (a provider's {@code "strategy": "round-robin"}), so it
  * never changes between plugin versions. Ids are unique per extension point across all loaded
- * plugins: the relay refuses to start when two plugins declare the same id, naming both.
+ * plugins: when two plugins declare the same id the first loaded keeps it and the second is refused
+ * (listed as failed, naming both); the relay itself starts.
  */
 public interface RelayExtension extends ExtensionPoint {
 

@@ -46,6 +46,11 @@ public class RelayConfig {
         .toAbsolutePath();
   }
 
+  /** The largest plugin jar an admin may upload ({@code RELAY_MAX_PLUGIN_BYTES}, 16 MB). */
+  public long maxPluginBytes() {
+    return optionalLong("RELAY_MAX_PLUGIN_BYTES").orElse(16L * 1024 * 1024);
+  }
+
   public String adminUsername() {
     return optional("RELAY_ADMIN_USERNAME").orElse("admin");
   }

@@ -1,10 +1,8 @@
 package dev.clauderelay.gateway.infrastructure.plugins;
 
 import dev.clauderelay.gateway.infrastructure.config.RelayConfig;
-import dev.clauderelay.gateway.infrastructure.config.StartupFailure;
 import dev.clauderelay.plugin.api.KeySelectionStrategy;
 import dev.clauderelay.plugin.api.ProviderPreset;
-import dev.clauderelay.plugin.api.RelayExtension;
 import dev.clauderelay.plugin.api.Transformer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -19,15 +17,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import org.pf4j.PluginManager;
 
 /**
- * The plugins of {@code RELAY_PLUGINS_DIR}, loaded once at startup; the relay finds strategies,
- * transformers and presets here by id. A folder that cannot be loaded as it is (a broken jar, two
- * plugins declaring one id) stops startup with a message naming the jars.
+ * The plugins of {@code RELAY_PLUGINS_DIR}: loaded at startup, changed at run time by the admin API
+ * ({@link #plugins()} for the set itself), and read here by id. A jar that cannot be loaded is
+ * listed with its reason and contributes nothing; the relay starts without it.
  *
- * <p>Read-only after startup, so lookups take no lock.
+ * <p>Lookups read the set's current immutable snapshot and take no lock.
  */
 @Singleton
 @Startup
@@ -38,89 +34,61 @@ public class PluginRegistry {
 
   @Inject private RelayConfig config;
 
-  private PluginManager manager;
-  private Path pluginsDir;
-  private List<LoadedPlugin> plugins = List.of();
-  private Map<String, KeySelectionStrategy> strategies = Map.of();
-  private Map<String, Transformer> transformers = Map.of();
-  private Map<String, ProviderPreset> presets = Map.of();
+  private PluginSet set;
 
   @PostConstruct
   void load() {
-    pluginsDir = config.pluginsDir();
-    PluginLoader.Result result;
-    try {
-      result = PluginLoader.load(pluginsDir);
-    } catch (RuntimeException e) {
-      throw StartupFailure.report(e);
-    }
-    manager = result.manager();
-    plugins = result.plugins();
-    strategies = byId(KeySelectionStrategy.class);
-    transformers = byId(Transformer.class);
-    presets = byId(ProviderPreset.class);
+    set = PluginSet.open(config.pluginsDir());
+    List<LoadedPlugin> all = set.snapshot().plugins();
+    long failed = all.stream().filter(p -> LoadedPlugin.FAILED.equals(p.state())).count();
     LOG.log(
-        Level.INFO,
-        "Loaded {0} plugin(s) from {1}: {2}",
-        new Object[] {
-          plugins.size(),
-          pluginsDir,
-          plugins.stream()
-              .map(p -> p.id() + " " + p.version() + " " + extensionIds(p))
-              .collect(Collectors.joining(", "))
-        });
+        failed == 0 ? Level.INFO : Level.WARNING,
+        "Plugins of {0}: {1} jar(s), {2} failed to load (GET /api/admin/plugins says why)",
+        new Object[] {set.dir(), all.size(), failed});
   }
 
   @PreDestroy
   void stop() {
-    PluginLoader.unload(manager);
+    set.close();
   }
 
   public Path pluginsDir() {
-    return pluginsDir;
+    return set.dir();
+  }
+
+  /** The set itself, for the admin use cases that change it. */
+  public PluginSet set() {
+    return set;
   }
 
   public List<LoadedPlugin> plugins() {
-    return plugins;
+    return set.snapshot().plugins();
   }
 
   public Optional<KeySelectionStrategy> strategy(String id) {
-    return Optional.ofNullable(strategies.get(id));
+    return Optional.ofNullable(set.snapshot().strategies().get(id));
   }
 
   public Map<String, KeySelectionStrategy> strategies() {
-    return strategies;
+    return set.snapshot().strategies();
   }
 
   public Optional<Transformer> transformer(String id) {
-    return Optional.ofNullable(transformers.get(id));
+    return Optional.ofNullable(set.snapshot().transformers().get(id));
   }
 
   /** The transformer serving a provider kind by default, such as {@code openai}. */
   public Optional<Transformer> transformerForKind(String kind) {
-    return transformers.values().stream().filter(t -> t.upstreamKind().equals(kind)).findFirst();
+    return set.snapshot().transformers().values().stream()
+        .filter(t -> t.upstreamKind().equals(kind))
+        .findFirst();
   }
 
   public Map<String, Transformer> transformers() {
-    return transformers;
+    return set.snapshot().transformers();
   }
 
   public Map<String, ProviderPreset> presets() {
-    return presets;
-  }
-
-  private <T extends RelayExtension> Map<String, T> byId(Class<T> point) {
-    return plugins.stream()
-        .flatMap(plugin -> plugin.extensions().stream())
-        .filter(extension -> point.isInstance(extension.instance()))
-        .collect(
-            Collectors.toUnmodifiableMap(
-                LoadedExtension::id, extension -> point.cast(extension.instance()), (a, b) -> a));
-  }
-
-  private static String extensionIds(LoadedPlugin plugin) {
-    return plugin.extensions().stream()
-        .map(LoadedExtension::id)
-        .collect(Collectors.joining(" ", "[", "]"));
+    return set.snapshot().presets();
   }
 }

@@ -84,8 +84,8 @@ public class HealthCheck {
             latencyMs,
             databaseError),
         new RelayHealth.Plugins(
-            plugins.plugins().size(),
-            plugins.plugins().stream().map(LoadedPlugin::id).toList(),
+            (int) started().count(),
+            started().map(LoadedPlugin::id).toList(),
             plugins.strategies().size()),
         new RelayHealth.RequestBodies(
             bodies.intake().reading(), bodies.intake().heldBytes(), bodies.intake().budgetBytes()),
@@ -95,5 +95,10 @@ public class HealthCheck {
             clusterStatus.listed(),
             clusterStatus.leader(),
             clusterStatus.problem()));
+  }
+
+  /** The plugins that run; a failed or disabled jar is on the Plugins page, not in health. */
+  private java.util.stream.Stream<LoadedPlugin> started() {
+    return plugins.plugins().stream().filter(p -> LoadedPlugin.STARTED.equals(p.state()));
   }
 }

@@ -251,7 +251,8 @@ final class RequestTranslation {
         case "top_k" -> degradations.report("top_k was dropped: the Responses API has no top_k.");
         case "context_management" ->
             degradations.report(
-                "context_management was dropped: the upstream edits no context server-side.");
+                "context_management was dropped with its beta (context-management): the upstream"
+                    + " edits no context server-side.");
         default -> degradations.report(name + " was dropped: it is not a Responses API parameter.");
       }
     }
