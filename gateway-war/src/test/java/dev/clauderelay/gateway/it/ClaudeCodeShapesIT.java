@@ -130,9 +130,10 @@ class ClaudeCodeShapesIT {
         "{\"match\":\"cc-refusal-model\",\"provider\":\"cc-openai-refusing\","
             + "\"model\":\"deepseek-chat\"}");
     admin.post(
-        "/api/admin/routes", "{\"match\":\"claude-opus-5-5\",\"provider\":\"cc-anthropic\"}");
+        "/api/admin/routes", "{\"match\":\"claude-shapes-5-5\",\"provider\":\"cc-anthropic\"}");
     admin.post(
-        "/api/admin/routes", "{\"match\":\"anthropic-legacy\",\"provider\":\"cc-anthropic\"}");
+        "/api/admin/routes",
+        "{\"match\":\"anthropic-shapes-legacy\",\"provider\":\"cc-anthropic\"}");
     clientKey =
         admin
             .post("/api/admin/client-keys", "{\"name\":\"claude-code\",\"models\":[\"*\"]}")
@@ -231,12 +232,19 @@ class ClaudeCodeShapesIT {
               .contains("\"thinkingBudget\":24576")
               .contains("Web search results:")
               .doesNotContain("EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds");
+      case "openai-responses" ->
+          // Reasoning asked for with the client's effort; Anthropic's signed thinking dropped.
+          assertThat(sent.bodyText())
+              .contains("\"reasoning\":{\"effort\":\"high\"")
+              .doesNotContain("EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds");
       default ->
           // Anthropic: the signature bytes travel untouched (the whole body is compared above).
           assertThat(sent.bodyText())
               .contains("EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds");
     }
-    if (!kind.kind().equals("anthropic")) {
+    if (kind.kind().equals("openai-responses")) {
+      assertThat(response.headers().firstValue("x-relay-degraded")).isPresent();
+    } else if (!kind.kind().equals("anthropic")) {
       assertThat(response.headers().firstValue("x-relay-degraded"))
           .hasValueSatisfying(
               v ->
@@ -262,7 +270,7 @@ class ClaudeCodeShapesIT {
                 .header("anthropic-beta", betas)
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"model\":\"claude-opus-5-5\",\"max_tokens\":5,\"stream\":true,"
+                        "{\"model\":\"claude-shapes-5-5\",\"max_tokens\":5,\"stream\":true,"
                             + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -287,7 +295,7 @@ class ClaudeCodeShapesIT {
                 .header("content-type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"model\":\"claude-opus-5-5\",\"max_tokens\":5,"
+                        "{\"model\":\"claude-shapes-5-5\",\"max_tokens\":5,"
                             + "\"context_management\":{\"edits\":[]},"
                             + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
 
@@ -435,7 +443,7 @@ class ClaudeCodeShapesIT {
           page.getJsonArray("data").getValuesAs(JsonObject.class).stream()
               .map(m -> m.getString("id"))
               .toList();
-      assertThat(ids).contains("claude-opus-5-5", "anthropic-legacy");
+      assertThat(ids).contains("claude-shapes-5-5", "anthropic-shapes-legacy");
       assertThat(ids.stream().filter(id -> id.startsWith("claude") || id.startsWith("anthropic")))
           .isNotEmpty();
       assertThat(page.getBoolean("has_more")).isFalse();

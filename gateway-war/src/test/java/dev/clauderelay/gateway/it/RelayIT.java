@@ -723,7 +723,8 @@ class RelayIT {
         .isEqualTo(200);
 
     HttpResponse<String> models =
-        http.send(http.request("/v1/models").header("x-api-key", KEYS.get(CLIENT_KEY)).GET());
+        http.send(
+            http.request("/v1/models?limit=1000").header("x-api-key", KEYS.get(CLIENT_KEY)).GET());
     assertThat(models.statusCode()).isEqualTo(200);
     assertThat(models.body()).contains("\"has_more\":false").contains("\"type\":\"model\"");
 
