@@ -29,6 +29,24 @@ class MessageBundlesTest {
   }
 
   @Test
+  void noKeyIsDefinedTwice() throws IOException {
+    for (String file : new String[] {"messages.properties", "messages_zh_CN.properties"}) {
+      java.util.List<String> keys = new java.util.ArrayList<>();
+      try (InputStream in =
+          MessageBundlesTest.class.getResourceAsStream("/dev/clauderelay/admin/" + file)) {
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+          int equals = line.indexOf('=');
+          if (equals > 0 && !line.startsWith("#") && !line.startsWith(" ")) {
+            keys.add(line.substring(0, equals).strip());
+          }
+        }
+      }
+      // A second definition silently wins over the first, so one page would show another's words.
+      assertThat(keys).as(file).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void chineseIsReadAsUtf8() {
     ResourceBundle chinese = ResourceBundle.getBundle(BASE, Locale.SIMPLIFIED_CHINESE);
 
