@@ -16,6 +16,7 @@ for db in relay_bench_single relay_bench_cluster; do
 done
 out="$("$SHARED/mock/start-mock.sh")"; eval "$out"
 export RELAY_DB_USER=root RELAY_DB_PASSWORD= RELAY_MASTER_KEY="bench master key"
+export BENCH_KEY="${BENCH_KEY:-sk-bench-client-0123456789}"   # the client key of relay-bench.json
 started=()
 stop_all() { for d in "${started[@]}"; do RELAY_DATA="$d" "$HERE/start-relay.sh" stop >/dev/null || true; done; }
 trap stop_all EXIT
