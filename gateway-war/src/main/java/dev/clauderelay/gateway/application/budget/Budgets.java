@@ -4,8 +4,13 @@ import dev.clauderelay.gateway.infrastructure.cluster.ClusterChannels;
 import dev.clauderelay.gateway.infrastructure.cluster.RelayCluster;
 import dev.clauderelay.gateway.infrastructure.config.RelayClock;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The relay's one {@link BudgetGuard}, over this relay's {@link InMemorySpendStore} (or, in a
@@ -16,6 +21,16 @@ public class Budgets {
 
   @Inject private RelayClock clock;
   @Inject private RelayCluster cluster;
+  @Resource private ManagedScheduledExecutorService scheduler;
+  private ScheduledFuture<?> flushing;
+
+  @PreDestroy
+  void stop() {
+    if (flushing != null) {
+      flushing.cancel(false);
+    }
+  }
+
   private BudgetGuard guard;
 
   @PostConstruct
@@ -37,6 +52,7 @@ public class Budgets {
                   Long.parseLong(f.get(2)),
                   Long.parseLong(f.get(3))));
       store = shared;
+      flushing = scheduler.scheduleWithFixedDelay(shared::flush, 250, 250, TimeUnit.MILLISECONDS);
     }
     guard = new BudgetGuard(store, wall::millis);
   }

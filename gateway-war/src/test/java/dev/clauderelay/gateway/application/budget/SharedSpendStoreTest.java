@@ -21,8 +21,14 @@ class SharedSpendStoreTest {
             new InMemorySpendStore(),
             (key, at, cost, tokens) -> relays[0].addRemote(key, at, cost, tokens));
 
-    relays[0].add(7, NOW, 3_000_000, 120);
+    relays[0].add(7, NOW, 1_000_000, 60);
+    relays[0].add(7, NOW + 10, 2_000_000, 60);
     relays[1].add(7, NOW, 2_000_000, 80);
+    assertThat(relays[1].spend(7, NOW).dayCostNanos())
+        .as("nothing travels before the flush")
+        .isEqualTo(2_000_000);
+    relays[0].flush();
+    relays[1].flush();
 
     for (SharedSpendStore relay : relays) {
       Spend spend = relay.spend(7, NOW);
