@@ -4,7 +4,7 @@
 #   RELAY_HOME   runnable relay folder (default /tmp/bench-relay, copied from dist/target/relay when
 #                absent, so a rebuild of the repo does not pull it from under a running benchmark)
 #   RELAY_DATA   data dir (default /tmp/bench-relay-data; FRESH=1 wipes it first: new embedded MariaDB)
-#   RELAY_JAVA_OPTS  JVM options (the relay's default: -Xms256m -Xmx1g)
+#   RELAY_JAVA_OPTS  JVM options (default: bin/relay's)
 #   READY_WAIT   seconds to wait for the ready banner (default 120)
 # Usage recording (async batched writes to the embedded MariaDB each second) stays on, as in production.
 set -euo pipefail

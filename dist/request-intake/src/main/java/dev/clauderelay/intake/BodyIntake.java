@@ -64,7 +64,7 @@ public final class BodyIntake implements AutoCloseable {
             requestId,
             System.nanoTime());
     reading.add(read);
-    read.start(declaredLength(request));
+    read.start(declaredLength(request), () -> reading.remove(read));
     return read;
   }
 

@@ -65,7 +65,16 @@ public final class BodyRead implements ReadListener, AsyncListener {
   private final BodyRules rules;
   private final BodyBudget budget;
   private final RefusalWriter refusals;
-  private final Receiver receiver;
+
+  /**
+   * Dropped once the body is handed on: the container keeps this listener with its pooled request
+   * objects long after the exchange, and the receiver holds the whole exchange.
+   */
+  private Receiver receiver;
+
+  /** Takes this read off the intake's watch list; set before it starts. */
+  private Runnable unwatch = () -> {};
+
   private final String requestId;
   private final long startedNanos;
 
@@ -105,7 +114,8 @@ public final class BodyRead implements ReadListener, AsyncListener {
    *
    * @param declaredLength the Content-Length, or -1 for a chunked body
    */
-  void start(long declaredLength) throws IOException {
+  void start(long declaredLength, Runnable unwatchOnDelivery) throws IOException {
+    unwatch = unwatchOnDelivery;
     async.addListener(this);
     if (declaredLength == 0) {
       synchronized (this) {
@@ -188,8 +198,19 @@ public final class BodyRead implements ReadListener, AsyncListener {
    * the container would otherwise swallow it and leave the request open.
    */
   private void deliver(byte[] body) {
+    Receiver to;
+    synchronized (this) {
+      to = receiver;
+      receiver = null;
+    }
+    // Off the watch list at once rather than at the next sweep: the list holds the request, and
+    // half a second of requests held there outlived the young generation and filled the old one.
+    unwatch.run();
+    if (to == null) {
+      return;
+    }
     try {
-      receiver.received(body);
+      to.received(body);
     } catch (RuntimeException | Error e) {
       LOG.log(Level.SEVERE, "Request " + requestId + " failed", e);
       answer(

@@ -255,6 +255,26 @@ class RelayIT {
 
   // ---- byte fidelity -----------------------------------------------------------------------
 
+  /**
+   * A body handed on leaves the intake's watch list at once, not at its next sweep: the list holds
+   * the request, and requests held half a second each were promoted by the garbage collector and
+   * cost full collections under load.
+   */
+  @Test
+  void aBodyHandedOnIsNoLongerHeldByTheIntake() {
+    upstream.script(r -> json(200, MESSAGE_JSON));
+    for (int i = 0; i < 5; i++) {
+      assertThat(
+              messages(
+                      "{\"model\":\"claude-opus-5-5\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                  .statusCode())
+          .isEqualTo(200);
+      assertThat(
+              GatewayIT.json(http.get("/health")).getJsonObject("requestBodies").getInt("reading"))
+          .isZero();
+    }
+  }
+
   @Test
   void forwardsANonStreamAnswerAndTheRequestByteForByte() {
     upstream.script(r -> json(200, MESSAGE_JSON));

@@ -255,6 +255,9 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
       return;
     }
     completed = true;
+    // The container keeps this listener with its pooled request objects long after the exchange;
+    // what reaches the exchange goes now, or each exchange would outlive its request by seconds.
+    goneCallback = null;
     endWatch();
     try {
       async.complete();
@@ -284,6 +287,7 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
       }
       goneNotified = true;
       callback = goneCallback;
+      goneCallback = null;
       complete();
     }
     if (callback != null) {
