@@ -5,7 +5,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
@@ -18,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.client.BufferingResponseListener;
@@ -54,6 +58,9 @@ public class UpstreamClient {
 
   /** Requests in flight to one upstream; the JDK's client had no such limit. */
   private static final int CONNECTIONS_PER_UPSTREAM = 16_384;
+
+  /** The most an upstream's response headers may take together. */
+  private static final int MAX_RESPONSE_HEADER_BYTES = 64 * 1024;
 
   /** What a key probe's answer may hold. */
   private static final int PROBE_ANSWER_BYTES = 2 * 1024 * 1024;
@@ -155,20 +162,16 @@ public class UpstreamClient {
           if (!answered.isDone()) {
             answered.completeExceptionally(
                 failure == null
-                    ? noAnswer()
-                    : failure instanceof java.net.SocketTimeoutException
-                            || failure instanceof java.util.concurrent.TimeoutException
-                        ? new java.net.http.HttpConnectTimeoutException(
+                    ? new IOException("the exchange ended without response headers")
+                    : failure instanceof SocketTimeoutException
+                            || failure instanceof TimeoutException
+                        ? new HttpConnectTimeoutException(
                             "no connection within " + call.connectTimeout().toMillis() + " ms")
                         : failure);
           }
           body.finish(failure);
         });
     return answered;
-  }
-
-  private static Exception noAnswer() {
-    return new java.io.IOException("the exchange ended without response headers");
   }
 
   /**
@@ -191,7 +194,7 @@ public class UpstreamClient {
                 if (result.isFailed()) {
                   Throwable failure = result.getFailure();
                   answer.completeExceptionally(
-                      failure instanceof java.util.concurrent.TimeoutException
+                      failure instanceof TimeoutException
                           ? new HttpTimeoutException(failure.getMessage())
                           : failure);
                   return;
@@ -222,9 +225,11 @@ public class UpstreamClient {
     client.setUserAgentField(null);
     client.setMaxConnectionsPerDestination(CONNECTIONS_PER_UPSTREAM);
     client.setMaxRequestsQueuedPerDestination(CONNECTIONS_PER_UPSTREAM);
-    // Room for large upstream headers (rate-limit families) and for long credentials.
+    // Room for large upstream headers (rate-limit families) and for long credentials, and no more:
+    // Jetty reads response headers of any size unless told (the JDK client stopped at 384 KB).
     client.setRequestBufferSize(64 * 1024);
     client.setResponseBufferSize(64 * 1024);
+    client.setMaxResponseHeadersSize(MAX_RESPONSE_HEADER_BYTES);
     try {
       client.start();
     } catch (Exception e) {

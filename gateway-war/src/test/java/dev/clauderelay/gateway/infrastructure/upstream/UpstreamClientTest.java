@@ -160,6 +160,21 @@ class UpstreamClientTest {
   }
 
   @Test
+  void anUpstreamSendingHeadersPastTheBoundFailsTheExchangeInsteadOfBufferingThem() {
+    server.createContext(
+        "/huge-headers",
+        exchange -> {
+          record(exchange);
+          exchange.getResponseHeaders().add("X-Filler", "a".repeat(200_000));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+
+    assertThatThrownBy(() -> send("/huge-headers", 2000).get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class);
+  }
+
+  @Test
   void aProbeReadsTheWholeAnswerWhateverItsStatus() throws Exception {
     server.createContext(
         "/v1/models",
