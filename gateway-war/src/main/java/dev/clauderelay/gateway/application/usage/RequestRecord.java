@@ -44,54 +44,6 @@ public record RequestRecord(
     session = session == null ? ClientSession.NONE : session;
   }
 
-  /** A record of a request that named no session (refused before it was read, or a rehearsal). */
-  public RequestRecord(
-      String requestId,
-      long startedAtMillis,
-      long clientKeyId,
-      long providerId,
-      long keyId,
-      long accountId,
-      String requestedModel,
-      String upstreamModel,
-      boolean stream,
-      int status,
-      String errorType,
-      String stopReason,
-      long inputTokens,
-      long outputTokens,
-      long cacheCreationTokens,
-      long cacheReadTokens,
-      long latencyMs,
-      long firstByteMs,
-      int attempts,
-      String degradations) {
-    this(
-        requestId,
-        startedAtMillis,
-        clientKeyId,
-        providerId,
-        keyId,
-        accountId,
-        requestedModel,
-        upstreamModel,
-        stream,
-        status,
-        errorType,
-        stopReason,
-        inputTokens,
-        outputTokens,
-        cacheCreationTokens,
-        cacheReadTokens,
-        latencyMs,
-        firstByteMs,
-        attempts,
-        degradations,
-        0,
-        false,
-        ClientSession.NONE);
-  }
-
   public boolean success() {
     return status >= 200 && status < 300 && errorType == null;
   }
@@ -99,55 +51,5 @@ public record RequestRecord(
   /** Every token the request used, cached ones included: what token budgets count. */
   public long totalTokens() {
     return inputTokens + outputTokens + cacheCreationTokens + cacheReadTokens;
-  }
-
-  /** A priced record of a request that named no session. */
-  public RequestRecord(
-      String requestId,
-      long startedAtMillis,
-      long clientKeyId,
-      long providerId,
-      long keyId,
-      long accountId,
-      String requestedModel,
-      String upstreamModel,
-      boolean stream,
-      int status,
-      String errorType,
-      String stopReason,
-      long inputTokens,
-      long outputTokens,
-      long cacheCreationTokens,
-      long cacheReadTokens,
-      long latencyMs,
-      long firstByteMs,
-      int attempts,
-      String degradations,
-      long costNanos,
-      boolean unpriced) {
-    this(
-        requestId,
-        startedAtMillis,
-        clientKeyId,
-        providerId,
-        keyId,
-        accountId,
-        requestedModel,
-        upstreamModel,
-        stream,
-        status,
-        errorType,
-        stopReason,
-        inputTokens,
-        outputTokens,
-        cacheCreationTokens,
-        cacheReadTokens,
-        latencyMs,
-        firstByteMs,
-        attempts,
-        degradations,
-        costNanos,
-        unpriced,
-        ClientSession.NONE);
   }
 }

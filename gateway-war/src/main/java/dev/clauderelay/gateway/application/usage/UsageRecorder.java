@@ -87,7 +87,8 @@ public class UsageRecorder {
             1,
             null,
             0,
-            false);
+            false,
+            ClientSession.NONE);
     try (Connection connection = ShutdownConnection.open(dataSource, true)) {
       connection.setAutoCommit(false);
       new UsageBatch(List.of(sample)).rehearse(connection);

@@ -10,6 +10,7 @@ import dev.clauderelay.gateway.application.relay.RelayRequest;
 import dev.clauderelay.gateway.application.relay.RelayService;
 import dev.clauderelay.gateway.application.relay.RequestIds;
 import dev.clauderelay.gateway.application.topology.ClientKeyView;
+import dev.clauderelay.gateway.application.usage.ClientSession;
 import dev.clauderelay.gateway.application.usage.RequestRecord;
 import dev.clauderelay.gateway.infrastructure.concurrent.RelayThreads;
 import dev.clauderelay.gateway.interfaces.intake.RequestBodies;
@@ -247,6 +248,7 @@ public class MessagesServlet extends HttpServlet {
             0,
             null,
             0,
-            false));
+            false,
+            ClientSession.NONE));
   }
 }

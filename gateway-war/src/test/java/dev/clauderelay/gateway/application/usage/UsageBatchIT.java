@@ -134,7 +134,8 @@ class UsageBatchIT {
                     1,
                     null,
                     66_000L,
-                    false))
+                    false,
+                    ClientSession.NONE))
         .toList();
   }
 
