@@ -540,6 +540,74 @@ class RelayIT {
     await().atMost(Duration.ofSeconds(3)).until(() -> !upstream.hangUps().isEmpty());
   }
 
+  /**
+   * A client gone while a non-stream answer is awaited is heard before the answer comes: the
+   * upstream request is given up at once (its next write fails), not when the answer is complete.
+   */
+  @Test
+  void aClientThatHangsUpWhileAnAnswerIsAwaitedCancelsTheUpstream() throws Exception {
+    upstream.script(r -> ScriptedUpstream.trickledJson(400, MESSAGE_JSON)); // 9 bytes in 3.6 s
+    try (java.net.Socket client = rawMessages(body("claude-opus-5-5", false))) {
+      Thread.sleep(300);
+    }
+    // The answer would be complete after 3.6 s: a hang-up seen only then would never reach it.
+    await().atMost(Duration.ofSeconds(4)).until(() -> !upstream.hangUps().isEmpty());
+  }
+
+  /**
+   * Only an exchange that waited has its connection watched, and such a connection closes after its
+   * answer; a quick answer keeps the connection for the client's next request. A watched connection
+   * that stayed open could have the next request read into the one ending: on a busy relay, about
+   * one large request in two thousand lost its last bytes that way and got a 408 after 10 s.
+   */
+  @Test
+  void aConnectionWatchedForAHangUpClosesAfterItsAnswerAndAQuickOneStaysOpen() throws Exception {
+    upstream.script(r -> json(200, MESSAGE_JSON));
+    try (java.net.Socket client = rawMessages(body("claude-opus-5-5", false))) {
+      String head = responseHead(client);
+      assertThat(head).startsWith("HTTP/1.1 200").doesNotContainIgnoringCase("connection: close");
+    }
+    upstream.script(r -> ScriptedUpstream.trickledJson(250, MESSAGE_JSON)); // 9 bytes in 2.25 s
+    try (java.net.Socket client = rawMessages(body("claude-opus-5-5", false))) {
+      String head = responseHead(client);
+      assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("connection: close");
+    }
+  }
+
+  /** Sends a request on a raw socket, as a client process does, and leaves the socket open. */
+  private java.net.Socket rawMessages(String json) throws java.io.IOException {
+    byte[] request = json.getBytes(StandardCharsets.UTF_8);
+    java.net.Socket client = new java.net.Socket(deployment.getHost(), deployment.getPort());
+    client
+        .getOutputStream()
+        .write(
+            ("POST /v1/messages HTTP/1.1\r\nHost: "
+                    + deployment.getHost()
+                    + "\r\ncontent-type: application/json\r\nx-api-key: "
+                    + KEYS.get(CLIENT_KEY)
+                    + "\r\ncontent-length: "
+                    + request.length
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+    client.getOutputStream().write(request);
+    client.getOutputStream().flush();
+    return client;
+  }
+
+  private static String responseHead(java.net.Socket client) throws java.io.IOException {
+    client.setSoTimeout(10_000);
+    StringBuilder head = new StringBuilder();
+    InputStream in = client.getInputStream();
+    int b;
+    while ((b = in.read()) != -1) {
+      head.append((char) b);
+      if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
+        break;
+      }
+    }
+    return head.toString();
+  }
+
   // ---- bad input ---------------------------------------------------------------------------
 
   @Test

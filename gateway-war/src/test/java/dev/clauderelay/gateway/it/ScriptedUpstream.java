@@ -155,6 +155,26 @@ final class ScriptedUpstream implements AutoCloseable {
   }
 
   /**
+   * A JSON answer whose status line comes one byte every {@code pauseMillis}: an upstream slow to
+   * answer that is still writing, so a relay that gives up on it makes its next write fail (and the
+   * hang-up is recorded).
+   */
+  static Reply trickledJson(long pauseMillis, String body) {
+    Reply rest = json(200, body);
+    return (out, upstream) -> {
+      for (byte b : "HTTP/1.1 ".getBytes(StandardCharsets.ISO_8859_1)) {
+        out.write(b);
+        out.flush();
+        Thread.sleep(pauseMillis);
+      }
+      java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+      rest.write(whole, upstream);
+      out.write(whole.toByteArray(), "HTTP/1.1 ".length(), whole.size() - "HTTP/1.1 ".length());
+      out.flush();
+    };
+  }
+
+  /**
    * An event stream, each piece written and flushed after {@code pauseMillis}; {@code complete}
    * false ends the connection abruptly (no end of the chunked body), as a dying upstream does.
    */

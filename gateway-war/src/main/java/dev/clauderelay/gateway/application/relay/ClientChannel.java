@@ -36,4 +36,11 @@ public interface ClientChannel {
 
   /** Answers an error in Anthropic's shape; only before {@link #open}. */
   void error(GatewayError error, Map<String, String> headers);
+
+  /**
+   * The exchange has waited a while without a byte for the client: the channel may start watching
+   * the client's connection, so a hang-up is heard before the answer comes. Called about once a
+   * second until {@link #open}; the first call counts.
+   */
+  default void watchForHangUp() {}
 }

@@ -58,6 +58,13 @@ final class RelayExchange implements ExchangeWatchdog.Watched, BodyReader.Listen
 
   private final ExchangeServices services;
   private final RelayRequest request;
+
+  /**
+   * How long an exchange waits for its first byte before the client's connection is watched for a
+   * hang-up: the watch costs the connection its keep-alive, so quick exchanges go without it.
+   */
+  private static final long HANG_UP_WATCH_AFTER_NANOS = 1_000_000_000L;
+
   private final ClientChannel client;
   private final Translation translation;
   private final Attempts attempts;
@@ -288,6 +295,9 @@ final class RelayExchange implements ExchangeWatchdog.Watched, BodyReader.Listen
     try {
       if (response.finished() || attempts.target() == null) {
         return response.finished();
+      }
+      if (nowNanos - request.startedNanos() > HANG_UP_WATCH_AFTER_NANOS && !client.isOpen()) {
+        client.watchForHangUp();
       }
       ProviderRuntime provider = attempts.target().provider();
       switch (ExchangeDeadlines.check(

@@ -119,7 +119,6 @@ public class MessagesServlet extends HttpServlet {
   /** The body is in: checks it and hands the request to the relay. */
   private void relay(
       HttpServletRequest request, ServletClientChannel channel, Arrival arrival, byte[] body) {
-    channel.watchForHangUp(request);
     String model = null;
     Map<String, String> errorHeaders = new LinkedHashMap<>();
     errorHeaders.put("request-id", arrival.requestId());

@@ -51,6 +51,8 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   private boolean goneNotified;
   private Runnable goneCallback = () -> {};
   private Runnable unwatch;
+  private boolean watchArmed;
+  private boolean streaming;
   private Runnable onEnd;
 
   ServletClientChannel(
@@ -62,14 +64,34 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   }
 
   /**
-   * Watches the client's connection while the request waits on the upstream ({@link
-   * ClientConnections}), so a hang-up before the first byte of the answer is heard at once.
+   * Watches the client's connection while the exchange waits on the upstream ({@link
+   * ClientConnections}), so a hang-up before the first byte of the answer is heard at once rather
+   * than at the first write.
+   *
+   * <p>Only for an exchange that has waited (the exchange asks after a second), and such a
+   * connection closes after its answer. The watch makes Grizzly read a connection whose request it
+   * considers in progress; a client's next request on it, sent the moment the answer arrives, could
+   * then be read by two threads at once, or into the request that is ending: on a busy relay about
+   * one large request in two thousand lost its last bytes that way, waited 10 s and got a 408. A
+   * closed connection has no next request.
    */
-  void watchForHangUp(jakarta.servlet.ServletRequest request) {
-    Runnable end = ClientConnections.watchHangUp(request, this::containerGaveUp);
+  @Override
+  public void watchForHangUp() {
+    synchronized (this) {
+      if (watchArmed || opened || completed || gone) {
+        return;
+      }
+      watchArmed = true;
+    }
+    Runnable end;
+    try {
+      end = ClientConnections.watchHangUp(async.getRequest(), this::containerGaveUp);
+    } catch (IllegalStateException completedMeanwhile) {
+      return;
+    }
     synchronized (this) {
       unwatch = end;
-      if (completed) {
+      if (completed || (opened && !streaming)) {
         endWatch();
       }
     }
@@ -122,13 +144,16 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
       return;
     }
     opened = true;
-    if (!isEventStream(headers)) {
-      // A whole answer is written at once, and the client may send its next request as soon as it
-      // has it: the watch ends first. A stream's last bytes are written at completion, after it.
+    streaming = isEventStream(headers);
+    if (!streaming) {
+      // A whole answer is written at once: the watch ends first. A stream's ends at completion.
       endWatch();
     }
     response.setStatus(status);
     headers.forEach(response::setHeader);
+    if (watchArmed) {
+      response.setHeader("Connection", "close"); // see watchForHangUp
+    }
     try {
       out = response.getOutputStream();
     } catch (IOException | IllegalStateException e) {
