@@ -574,6 +574,17 @@ class RelayIT {
     }
   }
 
+  /** A whole answer goes out with its length, in one write, not as a chunk and a terminator. */
+  @Test
+  void aWholeAnswerCarriesItsLength() {
+    upstream.script(r -> json(200, MESSAGE_JSON));
+    HttpResponse<String> response = messages(body("claude-opus-5-5", false));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("content-length"))
+        .hasValue(Integer.toString(response.body().getBytes(StandardCharsets.UTF_8).length));
+    assertThat(response.headers().firstValue("transfer-encoding")).isEmpty();
+  }
+
   /** Sends a request on a raw socket, as a client process does, and leaves the socket open. */
   private java.net.Socket rawMessages(String json) throws java.io.IOException {
     byte[] request = json.getBytes(StandardCharsets.UTF_8);

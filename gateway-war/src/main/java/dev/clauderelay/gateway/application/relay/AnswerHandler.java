@@ -313,7 +313,7 @@ final class AnswerHandler {
       }
     }
     attempts.succeeded();
-    response.openWhole(status, provider.transformer() != null);
+    response.openWhole(status, provider.transformer() != null, clientBody.length);
     response.write(clientBody);
     response.finish(status, null, usage);
     return Then.OVER;

@@ -85,12 +85,15 @@ final class ClientResponse {
    * Opens the response of a whole answer: JSON, or an Anthropic upstream's own content type.
    *
    * @param translated whether the answer was translated (and is therefore the relay's JSON)
+   * @param length the answer's length in bytes, all written next
    */
-  void openWhole(int status, boolean translated) {
+  void openWhole(int status, boolean translated, int length) {
     Map<String, String> headers = baseHeaders();
     String type =
         upstreamHeaders == null ? null : upstreamHeaders.firstValue("content-type").orElse(null);
     headers.put("content-type", translated || type == null ? "application/json" : type);
+    // Known length: the answer goes out in one write, not as a chunk and then its terminator.
+    headers.put("content-length", Integer.toString(length));
     client.open(status, headers);
   }
 
@@ -108,6 +111,7 @@ final class ClientResponse {
   void answerRaw(int status, String contentType, byte[] bytes) {
     Map<String, String> headers = baseHeaders();
     headers.put("content-type", contentType);
+    headers.put("content-length", Integer.toString(bytes.length));
     client.open(status, headers);
     markFirstByte();
     write(bytes);
