@@ -332,6 +332,36 @@ class RelayIT {
     assertThat(response.body()).isEqualTo(String.join("", anthropicStream()));
   }
 
+  /**
+   * What the upstream sends at once goes out to the client in one write, but nothing waits for what
+   * the upstream has not sent yet: each event reaches the client before the next is sent.
+   */
+  @Test
+  void anEventReachesTheClientBeforeTheUpstreamSendsTheNext() throws Exception {
+    upstream.script(r -> sse(anthropicStream(), 400, true)); // six pieces, 400 ms apart
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    long sent = System.nanoTime();
+    HttpResponse<java.util.stream.Stream<String>> response =
+        client.send(
+            HttpRequest.newBuilder(deployment.toURI().resolve("/v1/messages"))
+                .header("content-type", "application/json")
+                .header("x-api-key", KEYS.get(CLIENT_KEY))
+                .POST(HttpRequest.BodyPublishers.ofString(body("claude-opus-5-5", true)))
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
+    List<Long> arrivals = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<String> lines = response.body()) {
+      lines
+          .filter(line -> line.startsWith("event: "))
+          .forEach(line -> arrivals.add((System.nanoTime() - sent) / 1_000_000));
+    }
+    // message_start (first piece) well before content_block_start (second piece, 400 ms later),
+    // and the last event (sixth piece) about 2 s after the first.
+    assertThat(arrivals).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(arrivals.get(1) - arrivals.get(0)).isGreaterThan(250);
+    assertThat(arrivals.get(arrivals.size() - 1) - arrivals.get(0)).isGreaterThan(1500);
+  }
+
   // ---- failover and key state --------------------------------------------------------------
 
   @Test

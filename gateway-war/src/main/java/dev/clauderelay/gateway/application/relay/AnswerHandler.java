@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -159,15 +160,17 @@ final class AnswerHandler {
   /** A chunk of the body: a stream's events go to the client, other bodies are held. */
   Then onChunk(List<ByteBuffer> buffers) {
     boolean ready = true;
+    // The events of what the upstream sent at once go out in one write: they are all here now, so
+    // holding none back delays none, and one write instead of one per event (24 for a short
+    // answer read whole) spares a system call and a wake-up of the client per event.
+    List<byte[]> events = new ArrayList<>();
     for (ByteBuffer buffer : buffers) {
       byte[] bytes = new byte[buffer.remaining()];
       buffer.get(bytes);
       if (stream != null) {
-        for (byte[] out : stream.onChunk(bytes, 0, bytes.length)) {
-          ready = response.write(out);
-        }
+        events.addAll(stream.onChunk(bytes, 0, bytes.length));
         if (stream.upstreamFault() != null) {
-          endStream(List.of(), ErrorClass.UPSTREAM_ERROR, stream.upstreamFault());
+          endStream(events, ErrorClass.UPSTREAM_ERROR, stream.upstreamFault());
           return Then.OVER;
         }
       } else if (status >= 400) {
@@ -177,6 +180,9 @@ final class AnswerHandler {
       } else {
         body.write(bytes, 0, bytes.length);
       }
+    }
+    if (!events.isEmpty()) {
+      ready = response.write(joined(events));
     }
     if (response.finished()) {
       return Then.OVER; // the client left while it was written to
@@ -254,8 +260,8 @@ final class AnswerHandler {
   }
 
   private void endStream(List<byte[]> tail, ErrorClass failure, String reason) {
-    for (byte[] bytes : tail) {
-      response.write(bytes);
+    if (!tail.isEmpty()) {
+      response.write(joined(tail));
     }
     if (failure == null) {
       attempts.succeeded();
@@ -264,6 +270,23 @@ final class AnswerHandler {
     }
     UsageTally usage = stream.usage();
     response.finish(status, usage.streamErrorType, usage);
+  }
+
+  private static byte[] joined(List<byte[]> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    int length = 0;
+    for (byte[] part : parts) {
+      length += part.length;
+    }
+    byte[] all = new byte[length];
+    int at = 0;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, all, at, part.length);
+      at += part.length;
+    }
+    return all;
   }
 
   // ---- a whole answer -----------------------------------------------------------------------
