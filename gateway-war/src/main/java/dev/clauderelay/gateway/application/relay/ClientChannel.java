@@ -40,7 +40,7 @@ public interface ClientChannel {
   /**
    * The exchange has waited a while without a byte for the client: the channel may start watching
    * the client's connection, so a hang-up is heard before the answer comes. Called about once a
-   * second until {@link #open}; the first call counts.
+   * second until the first {@link #write}, perhaps after {@link #open}; the first call counts.
    */
   default void watchForHangUp() {}
 }

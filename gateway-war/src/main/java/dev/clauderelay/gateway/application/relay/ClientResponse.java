@@ -21,6 +21,9 @@ import java.util.Map;
 final class ClientResponse {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long PING_AFTER_SILENCE_NANOS = 1_000_000_000L;
+  private static final byte[] PING =
+      "event: ping\ndata: {\"type\": \"ping\"}\n\n".getBytes(StandardCharsets.UTF_8);
 
   private final RelayRequest request;
   private final ClientChannel client;
@@ -33,6 +36,8 @@ final class ClientResponse {
   private HttpHeaders upstreamHeaders;
 
   private long firstByteNanos = -1;
+  private long lastWriteNanos;
+  private boolean streaming;
   private boolean finished;
   private boolean clientGone;
 
@@ -79,6 +84,7 @@ final class ClientResponse {
     headers.put("cache-control", "no-cache");
     headers.put("x-accel-buffering", "no");
     client.open(status, headers);
+    streaming = true;
   }
 
   /**
@@ -104,7 +110,30 @@ final class ClientResponse {
    */
   boolean write(byte[] bytes) {
     markFirstByte();
+    lastWriteNanos = System.nanoTime();
     return client.write(bytes);
+  }
+
+  /** Whether no byte has been written to the client yet. */
+  boolean nothingWritten() {
+    return firstByteNanos < 0;
+  }
+
+  /**
+   * A stream that has sent its first event and then nothing for a second gets a {@code ping} event,
+   * as Anthropic's own streams do: a client that hung up is heard at the next write (the second
+   * after its hang-up fails), and the exchange, its upstream request and its concurrency slot end
+   * then rather than when the upstream speaks again. Streams carry whole events only, so a ping
+   * never lands inside one.
+   */
+  void keepAlive(long nowNanos) {
+    if (streaming
+        && !finished
+        && !clientGone
+        && firstByteNanos >= 0
+        && nowNanos - lastWriteNanos >= PING_AFTER_SILENCE_NANOS) {
+      write(PING);
+    }
   }
 
   /** Answers bytes as they are (an upstream's own error, an estimate) and ends the exchange. */

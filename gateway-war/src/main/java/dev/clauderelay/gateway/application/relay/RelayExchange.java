@@ -60,8 +60,9 @@ final class RelayExchange implements ExchangeWatchdog.Watched, BodyReader.Listen
   private final RelayRequest request;
 
   /**
-   * How long an exchange waits for its first byte before the client's connection is watched for a
-   * hang-up: the watch costs the connection its keep-alive, so quick exchanges go without it.
+   * How long an exchange waits for its first byte to the client before the client's connection is
+   * watched for a hang-up: the watch costs the connection its keep-alive, so quick exchanges go
+   * without it. Once bytes flow, a silent stream's pings hear the hang-up instead.
    */
   private static final long HANG_UP_WATCH_AFTER_NANOS = 1_000_000_000L;
 
@@ -296,8 +297,12 @@ final class RelayExchange implements ExchangeWatchdog.Watched, BodyReader.Listen
       if (response.finished() || attempts.target() == null) {
         return response.finished();
       }
-      if (nowNanos - request.startedNanos() > HANG_UP_WATCH_AFTER_NANOS && !client.isOpen()) {
-        client.watchForHangUp();
+      if (response.nothingWritten()) {
+        if (nowNanos - request.startedNanos() > HANG_UP_WATCH_AFTER_NANOS) {
+          client.watchForHangUp();
+        }
+      } else {
+        response.keepAlive(nowNanos);
       }
       ProviderRuntime provider = attempts.target().provider();
       switch (ExchangeDeadlines.check(

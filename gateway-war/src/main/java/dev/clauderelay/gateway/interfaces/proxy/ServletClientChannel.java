@@ -52,6 +52,7 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   private Runnable goneCallback = () -> {};
   private Runnable unwatch;
   private boolean watchArmed;
+  private boolean written;
   private boolean streaming;
   private Runnable onEnd;
 
@@ -78,10 +79,13 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   @Override
   public void watchForHangUp() {
     synchronized (this) {
-      if (watchArmed || opened || completed || gone) {
+      if (watchArmed || written || completed || gone) {
         return;
       }
       watchArmed = true;
+      if (opened) {
+        response.setHeader("Connection", "close"); // nothing written: the head is still ours
+      }
     }
     Runnable end;
     try {
@@ -176,6 +180,7 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   @Override
   public boolean write(byte[] bytes) {
     synchronized (this) {
+      written = true;
       if (mayWrite()) {
         writeNow(bytes);
       } else {
