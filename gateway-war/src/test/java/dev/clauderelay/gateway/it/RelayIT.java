@@ -546,22 +546,8 @@ class RelayIT {
 
     // A raw socket, closed as a client process dies: what an HTTP client library does on close
     // (drain, pool, close) is not what is under test.
-    byte[] request = body("claude-opus-5-5", true).getBytes(StandardCharsets.UTF_8);
     String head;
-    try (java.net.Socket client = new java.net.Socket(deployment.getHost(), deployment.getPort())) {
-      client
-          .getOutputStream()
-          .write(
-              ("POST /v1/messages HTTP/1.1\r\nHost: "
-                      + deployment.getHost()
-                      + "\r\ncontent-type: application/json\r\nx-api-key: "
-                      + KEYS.get(CLIENT_KEY)
-                      + "\r\ncontent-length: "
-                      + request.length
-                      + "\r\n\r\n")
-                  .getBytes(StandardCharsets.ISO_8859_1));
-      client.getOutputStream().write(request);
-      client.getOutputStream().flush();
+    try (java.net.Socket client = rawMessages(body("claude-opus-5-5", true))) {
       head = new String(client.getInputStream().readNBytes(600), StandardCharsets.ISO_8859_1);
     }
     assertThat(head).startsWith("HTTP/1.1 200").contains("message_start");
