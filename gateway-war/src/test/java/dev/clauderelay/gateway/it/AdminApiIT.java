@@ -347,6 +347,38 @@ class AdminApiIT {
   }
 
   @Test
+  void aClientCannotWriteToTheServerLogThroughTracingHeaders() {
+    int logged = ServerLog.text().length();
+    String validId = "123e4567-e89b-12d3-a456-426614174000";
+    List<Map<String, String>> headerSets =
+        List.of(
+            Map.of("Payara-Tracing-TraceId", "written-by-a-client-trace"),
+            Map.of(
+                "Payara-Tracing-TraceId",
+                validId,
+                "Payara-Tracing-ParentId",
+                "written-by-a-client-parent"));
+    for (String path : List.of("/v1/messages", "/api/admin/providers", "/health")) {
+      for (Map<String, String> headers : headerSets) {
+        java.net.http.HttpRequest.Builder request = http.request(path);
+        headers.forEach(request::header);
+        HttpResponse<String> answer =
+            http.send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(answer.statusCode()).as(path).isBetween(400, 499);
+      }
+    }
+    // A line logged after those requests reached this JVM, so theirs would have too.
+    admin.post("/api/admin/client-keys", "{\"name\":\"trace-header-watch\"}");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> ServerLog.text().substring(logged).contains("Relay configuration loaded"));
+    assertThat(ServerLog.text().substring(logged))
+        .doesNotContain("written-by-a-client")
+        .doesNotContain("NCLS-CORE-00099")
+        .doesNotContain("NCLS-CORE-00100");
+  }
+
+  @Test
   void dashboardAuditAndOpenApiDescribeTheRelay() {
     JsonObject dashboard = admin.get("/api/admin/dashboard");
     assertThat(dashboard.getJsonObject("health").getString("status")).isIn("ok", "degraded");
