@@ -29,7 +29,7 @@ TARGETS=(direct=http://127.0.0.1:9001 "ours=http://127.0.0.1:8080@$RELAY_PID" "c
 PHASES="${PHASES:-1 2 3}"
 
 { echo "# relay benchmark $(date -Is), mode $MODE"
-  echo "repo: $(git -C "$HERE/.." rev-parse --short HEAD 2>/dev/null) (working tree $(git -C "$HERE/.." status --porcelain 2>/dev/null | grep -vc '^?? bench/') changed file(s) outside bench/)"
+  echo "repo: $(git -C "$HERE/.." rev-parse --short HEAD 2>/dev/null) (working tree $(git -C "$HERE/.." status --porcelain 2>/dev/null | grep -vc ' bench/') changed file(s) outside bench/)"
   RH="$(tr '\0' '\n' < /proc/$RELAY_PID/cmdline | sed -n 's/^-Drelay.home=//p')"
   echo "relay: $(tr '\0' ' ' < /proc/$RELAY_PID/cmdline | grep -o -- '-Xm[sx][^ ]*' | tr '\n' ' ')home $RH, built from: $(cat "$RH/bench-source.txt" 2>/dev/null || echo unknown)"
   echo "java: $(java -version 2>&1 | head -1)  node: $(node -v)  wrk: $(wrk -v 2>&1 | head -1)  nginx: $(nginx -v 2>&1)"

@@ -24,7 +24,7 @@ if [ ! -x "$RELAY_HOME/bin/relay" ]; then
   SRC="$HERE/../dist/target/relay"
   [ -x "$SRC/bin/relay" ] || { echo "no relay build: ./mvnw -q -o install -DskipTests -DskipReleaseArchive" >&2; exit 1; }
   rm -rf "$RELAY_HOME"; cp -a "$SRC" "$RELAY_HOME"
-  echo "$(git -C "$HERE/.." rev-parse --short HEAD) + $(git -C "$HERE/.." status --porcelain | grep -vc '^?? bench/') changed file(s), copied $(date -Is)" > "$RELAY_HOME/bench-source.txt"
+  echo "$(git -C "$HERE/.." rev-parse --short HEAD) + $(git -C "$HERE/.." status --porcelain | grep -vc ' bench/') changed file(s), copied $(date -Is)" > "$RELAY_HOME/bench-source.txt"
 fi
 [ "${FRESH:-0}" = 1 ] && rm -rf "$RELAY_DATA"
 mkdir -p "$RELAY_DATA"
