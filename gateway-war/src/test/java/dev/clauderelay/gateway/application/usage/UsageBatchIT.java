@@ -94,6 +94,39 @@ class UsageBatchIT {
     assertCountedOnce(5);
   }
 
+  @Test
+  void aBatchLargerThanOneInsertWritesEveryRowWithItsOwnValues() throws SQLException {
+    int rows = 2 * UsageBatch.ROWS_PER_INSERT + 7;
+    assertThat(new UsageBatch(records(rows)).writeTo(connection())).isTrue();
+
+    assertCountedOnce(rows);
+    String ours = " FROM request_log WHERE provider_id = " + PROVIDER;
+    assertThat(count("SELECT COUNT(DISTINCT request_id)" + ours)).isEqualTo(rows);
+    // Each row's values went to that row: req_i started i ms after req_0.
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM request_log r, (SELECT MIN(started_at) AS first"
+                    + ours
+                    + ") f WHERE r.provider_id = "
+                    + PROVIDER
+                    + " AND TIMESTAMPDIFF(MICROSECOND, f.first, r.started_at)"
+                    + " = CAST(SUBSTRING(r.request_id, 5) AS UNSIGNED) * 1000"))
+        .isEqualTo(rows);
+    // The first row, the first of the second insert, the last of the remainder:
+    for (int i : new int[] {0, UsageBatch.ROWS_PER_INSERT, rows - 1}) {
+      assertThat(
+              count(
+                  "SELECT COUNT(*)"
+                      + ours
+                      + " AND request_id = 'req_"
+                      + i
+                      + "' AND account_id IS NULL AND degradations IS NULL"
+                      + " AND latency_ms = 120 AND first_byte_ms = 40 AND stop_reason = 'end_turn'"))
+          .as("row req_%d", i)
+          .isOne();
+    }
+  }
+
   private static void assertCountedOnce(int requests) throws SQLException {
     String ours = " WHERE provider_id = " + PROVIDER;
     assertThat(count("SELECT COUNT(*) FROM request_log" + ours)).isEqualTo(requests);
