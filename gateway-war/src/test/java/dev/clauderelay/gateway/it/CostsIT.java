@@ -19,6 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -367,6 +371,45 @@ class CostsIT {
       keys.add(r.header("x-api-key"));
     }
     return keys;
+  }
+
+  /**
+   * The request sent the moment an answer is complete meets that answer's cost: it was charged
+   * before the answer's last bytes left. Forty keys, eight at a time (the race shows when the
+   * thread that wrote an answer is held up before it charges), forty chances for it.
+   */
+  @Test
+  void theRequestAfterACompleteAnswerMeetsItsCost() throws Exception {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      keys.add(
+          admin
+              .post(
+                  "/api/admin/client-keys",
+                  "{\"name\":\"costs-next-"
+                      + i
+                      + "\",\"models\":[\"*\"],\"budget\":{\"dailyCost\":0.02}}")
+              .getString("key"));
+    }
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<Integer>>> answers = new ArrayList<>();
+      for (String key : keys) {
+        // 0.0153 spent, then 0.0306 (over from now), then refused
+        answers.add(
+            clients.submit(
+                () ->
+                    List.of(
+                        messages(key, MODEL).statusCode(),
+                        messages(key, MODEL).statusCode(),
+                        messages(key, MODEL).statusCode())));
+      }
+      for (Future<List<Integer>> statuses : answers) {
+        assertThat(statuses.get(60, TimeUnit.SECONDS)).containsExactly(200, 200, 429);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
   }
 
   private HttpResponse<String> messages(String clientKey, String model) {

@@ -260,16 +260,13 @@ final class AnswerHandler {
   }
 
   private void endStream(List<byte[]> tail, ErrorClass failure, String reason) {
-    if (!tail.isEmpty()) {
-      response.write(joined(tail));
-    }
     if (failure == null) {
       attempts.succeeded();
     } else {
       attempts.failedFinally(failure, reason);
     }
     UsageTally usage = stream.usage();
-    response.finish(status, usage.streamErrorType, usage);
+    response.finish(tail.isEmpty() ? null : joined(tail), status, usage.streamErrorType, usage);
   }
 
   private static byte[] joined(List<byte[]> parts) {
@@ -337,8 +334,7 @@ final class AnswerHandler {
     }
     attempts.succeeded();
     response.openWhole(status, provider.transformer() != null, clientBody.length);
-    response.write(clientBody);
-    response.finish(status, null, usage);
+    response.finish(clientBody, status, null, usage);
     return Then.OVER;
   }
 

@@ -225,16 +225,21 @@ final class ClientResponse {
    * and the request's record goes to the usage log and the metrics.
    */
   void finish(int status, String errorType, UsageTally usage) {
+    finish(null, status, errorType, usage);
+  }
+
+  /**
+   * Writes the answer's last bytes, if any, and ends the exchange once. The cost is charged before
+   * those bytes leave: once a client holds a whole answer its next request may come at once, and
+   * must meet what this one spent (a budget would otherwise let one more request through). What the
+   * upstream charged is spent whether or not the client takes the last bytes.
+   */
+  void finish(byte[] lastBytes, int status, String errorType, UsageTally usage) {
     if (finished) {
       return;
     }
-    finished = true;
-    services.watchdog().forget(exchange);
-    client.close();
-    long now = System.nanoTime();
     RouteTarget target = attempts.target();
     ProviderRuntime provider = target == null ? null : target.provider();
-    var lease = attempts.lease();
     String requestedModel = request.body().model();
     String upstreamModel = target == null ? null : target.upstreamModel(requestedModel);
     Price price =
@@ -249,6 +254,18 @@ final class ClientResponse {
                 usage.outputTokens,
                 usage.cacheCreationTokens,
                 usage.cacheReadTokens);
+    services.charge(
+        request.clientKey() == null ? 0 : request.clientKey().id(),
+        cost,
+        usage.inputTokens + usage.outputTokens + usage.cacheCreationTokens + usage.cacheReadTokens);
+    if (lastBytes != null) {
+      write(lastBytes);
+    }
+    finished = true;
+    services.watchdog().forget(exchange);
+    client.close();
+    long now = System.nanoTime();
+    var lease = attempts.lease();
     RequestRecord record =
         new RequestRecord(
             request.requestId(),

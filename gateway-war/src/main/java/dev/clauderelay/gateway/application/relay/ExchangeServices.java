@@ -23,13 +23,16 @@ record ExchangeServices(
     Budgets budgets) {
 
   /**
-   * A request is over: its cost counts against its key's budget (in memory), its record goes to the
-   * usage log (asynchronously) and the metrics.
+   * A request's cost counts against its key's budget (in memory). Called before the client holds
+   * the whole answer: a client that sends its next request the moment an answer is complete must
+   * meet what this one spent.
    */
+  void charge(long clientKeyId, long costNanos, long tokens) {
+    budgets.guard().spent(clientKeyId, budgets.now(), costNanos, tokens);
+  }
+
+  /** A request is over: its record goes to the usage log (asynchronously) and the metrics. */
   void completed(RequestRecord record, String providerName) {
-    budgets
-        .guard()
-        .spent(record.clientKeyId(), budgets.now(), record.costNanos(), record.totalTokens());
     usage.record(record);
     metrics.completed(record, providerName);
   }
