@@ -374,12 +374,13 @@ class CostsIT {
   }
 
   /**
-   * The request sent the moment an answer is complete meets that answer's cost: it was charged
-   * before the answer's last bytes left. Forty keys, eight at a time (the race shows when the
-   * thread that wrote an answer is held up before it charges), forty chances for it.
+   * The request sent the moment an answer is complete meets that answer's cost and finds its
+   * concurrency slot free: both were settled before the answer's last bytes left. Forty keys, eight
+   * at a time (the race shows when the thread that wrote an answer is held up before it settles),
+   * forty chances for it.
    */
   @Test
-  void theRequestAfterACompleteAnswerMeetsItsCost() throws Exception {
+  void theRequestAfterACompleteAnswerMeetsItsCostAndFindsItsSlotFree() throws Exception {
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       keys.add(
@@ -388,24 +389,31 @@ class CostsIT {
                   "/api/admin/client-keys",
                   "{\"name\":\"costs-next-"
                       + i
-                      + "\",\"models\":[\"*\"],\"budget\":{\"dailyCost\":0.02}}")
+                      + "\",\"models\":[\"*\"],"
+                      + "\"budget\":{\"dailyCost\":0.02,\"concurrency\":1}}")
               .getString("key"));
     }
     ExecutorService clients = Executors.newFixedThreadPool(8);
     try {
-      List<Future<List<Integer>>> answers = new ArrayList<>();
+      List<Future<List<String>>> answers = new ArrayList<>();
       for (String key : keys) {
-        // 0.0153 spent, then 0.0306 (over from now), then refused
+        // 0.0153 spent, then 0.0306 (over from now), then refused for the cost
         answers.add(
             clients.submit(
-                () ->
-                    List.of(
-                        messages(key, MODEL).statusCode(),
-                        messages(key, MODEL).statusCode(),
-                        messages(key, MODEL).statusCode())));
+                () -> {
+                  List<String> outcomes = new ArrayList<>();
+                  for (int request = 0; request < 3; request++) {
+                    HttpResponse<String> answer = messages(key, MODEL);
+                    outcomes.add(
+                        answer.statusCode()
+                            + (answer.body().contains("daily cost limit") ? " cost" : "")
+                            + (answer.body().contains("concurrency limit") ? " concurrency" : ""));
+                  }
+                  return outcomes;
+                }));
       }
-      for (Future<List<Integer>> statuses : answers) {
-        assertThat(statuses.get(60, TimeUnit.SECONDS)).containsExactly(200, 200, 429);
+      for (Future<List<String>> outcomes : answers) {
+        assertThat(outcomes.get(60, TimeUnit.SECONDS)).containsExactly("200", "200", "429 cost");
       }
     } finally {
       clients.shutdownNow();

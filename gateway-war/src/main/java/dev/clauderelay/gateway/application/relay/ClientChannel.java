@@ -43,4 +43,11 @@ public interface ClientChannel {
    * second until the first {@link #write}, perhaps after {@link #open}; the first call counts.
    */
   default void watchForHangUp() {}
+
+  /**
+   * Gives back what the request holds (its body's share of the memory budget, its concurrency slot)
+   * ahead of the end: called just before an answer's last bytes go out, as a client may send its
+   * next request the moment it holds a whole answer.
+   */
+  default void releaseHolds() {}
 }

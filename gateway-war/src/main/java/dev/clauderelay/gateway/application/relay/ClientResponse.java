@@ -142,22 +142,26 @@ final class ClientResponse {
     headers.put("content-type", contentType);
     headers.put("content-length", Integer.toString(bytes.length));
     client.open(status, headers);
-    markFirstByte();
-    write(bytes);
-    UsageTally none = new UsageTally();
     String errorType = null;
-    try {
-      errorType = JSON.readTree(bytes).path("error").path("type").asText(null);
-    } catch (Exception ignored) {
-      // not JSON: leave the type unknown
+    if (status >= 400) {
+      try {
+        errorType = JSON.readTree(bytes).path("error").path("type").asText(null);
+      } catch (Exception ignored) {
+        // not JSON: leave the type unknown
+      }
     }
-    finish(status, status >= 400 ? (errorType == null ? "api_error" : errorType) : null, none);
+    finish(
+        bytes,
+        status,
+        status >= 400 ? (errorType == null ? "api_error" : errorType) : null,
+        new UsageTally());
   }
 
   /** Answers an error in Anthropic's shape and ends the exchange. */
   void answerError(GatewayError error, Map<String, String> extraHeaders) {
     Map<String, String> headers = baseHeaders();
     headers.putAll(extraHeaders);
+    client.releaseHolds();
     client.error(error, headers);
     finish(error.httpStatus(), error.type().wireName(), new UsageTally());
   }
@@ -229,10 +233,11 @@ final class ClientResponse {
   }
 
   /**
-   * Writes the answer's last bytes, if any, and ends the exchange once. The cost is charged before
-   * those bytes leave: once a client holds a whole answer its next request may come at once, and
-   * must meet what this one spent (a budget would otherwise let one more request through). What the
-   * upstream charged is spent whether or not the client takes the last bytes.
+   * Writes the answer's last bytes, if any, and ends the exchange once. The cost is charged and the
+   * request's holds (its concurrency slot) given back before those bytes leave: once a client holds
+   * a whole answer its next request may come at once, and must meet what this one spent and find
+   * its slot free. What the upstream charged is spent whether or not the client takes the last
+   * bytes.
    */
   void finish(byte[] lastBytes, int status, String errorType, UsageTally usage) {
     if (finished) {
@@ -259,6 +264,7 @@ final class ClientResponse {
         cost,
         usage.inputTokens + usage.outputTokens + usage.cacheCreationTokens + usage.cacheReadTokens);
     if (lastBytes != null) {
+      client.releaseHolds();
       write(lastBytes);
     }
     finished = true;

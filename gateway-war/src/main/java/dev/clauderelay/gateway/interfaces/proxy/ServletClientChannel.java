@@ -127,6 +127,22 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
     action.run();
   }
 
+  /**
+   * Runs the end actions given so far, now; any given later still wait for the end (the body's
+   * release, given once the intake's read returns, may not run inside that read).
+   */
+  @Override
+  public void releaseHolds() {
+    Runnable action;
+    synchronized (this) {
+      action = onEnd;
+      onEnd = null;
+    }
+    if (action != null) {
+      action.run();
+    }
+  }
+
   @Override
   public void onReady(Runnable callback) {
     // Writes complete before they return: the client is always ready for the next.
