@@ -144,17 +144,14 @@ final class ClientResponse {
     client.open(status, headers);
     String errorType = null;
     if (status >= 400) {
+      errorType = "api_error"; // unless the body names its type
       try {
-        errorType = JSON.readTree(bytes).path("error").path("type").asText(null);
+        errorType = JSON.readTree(bytes).path("error").path("type").asText(errorType);
       } catch (Exception ignored) {
-        // not JSON: leave the type unknown
+        // not JSON: the type stays unknown
       }
     }
-    finish(
-        bytes,
-        status,
-        status >= 400 ? (errorType == null ? "api_error" : errorType) : null,
-        new UsageTally());
+    finish(bytes, status, errorType, new UsageTally());
   }
 
   /** Answers an error in Anthropic's shape and ends the exchange. */
@@ -260,9 +257,7 @@ final class ClientResponse {
                 usage.cacheCreationTokens,
                 usage.cacheReadTokens);
     services.charge(
-        request.clientKey() == null ? 0 : request.clientKey().id(),
-        cost,
-        usage.inputTokens + usage.outputTokens + usage.cacheCreationTokens + usage.cacheReadTokens);
+        request.clientKey() == null ? 0 : request.clientKey().id(), cost, usage.totalTokens());
     if (lastBytes != null) {
       client.releaseHolds();
       write(lastBytes);

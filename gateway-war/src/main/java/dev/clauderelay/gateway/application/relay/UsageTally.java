@@ -25,6 +25,10 @@ final class UsageTally {
   /** The error type of an {@code error} event in the stream, if one was sent. */
   String streamErrorType;
 
+  long totalTokens() {
+    return inputTokens + outputTokens + cacheCreationTokens + cacheReadTokens;
+  }
+
   /** One Anthropic stream event by its name and data. */
   void observeEvent(String event, String data) {
     switch (event) {

@@ -133,14 +133,7 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
    */
   @Override
   public void releaseHolds() {
-    Runnable action;
-    synchronized (this) {
-      action = onEnd;
-      onEnd = null;
-    }
-    if (action != null) {
-      action.run();
-    }
+    ended();
   }
 
   @Override
@@ -314,8 +307,11 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   }
 
   private void ended() {
-    Runnable action = onEnd;
-    onEnd = null;
+    Runnable action;
+    synchronized (this) {
+      action = onEnd;
+      onEnd = null;
+    }
     if (action != null) {
       action.run();
     }
