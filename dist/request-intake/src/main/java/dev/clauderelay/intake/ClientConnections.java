@@ -2,6 +2,9 @@ package dev.clauderelay.intake;
 
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -16,6 +19,10 @@ import java.util.logging.Logger;
  * byte of the answer exists (the upstream call is then cancelled instead of running, and billing,
  * until it answers), and close a connection whose client was refused for trickling its body.
  *
+ * <p>And say whether a write to the client's connection can be made without blocking ({@link
+ * #writeRoom}): the Servlet API's {@code isReady()} would, but Payara 6 keeps its answer in a field
+ * that only the container's own threads may read.
+ *
  * <p>Why this reaches into the server: once a request's body is read, Payara's HTTP layer (Grizzly)
  * stops reading its connection until the response is done, so a client's close stays unseen in the
  * socket until the relay writes, and the Servlet API offers no other way to learn of it. This asks
@@ -28,7 +35,9 @@ public final class ClientConnections {
 
   private static final Logger LOG = Logger.getLogger(ClientConnections.class.getName());
   private static final AtomicBoolean WARNED = new AtomicBoolean();
+  private static final AtomicBoolean WARNED_ROOM = new AtomicBoolean();
   private static volatile Access access;
+  private static volatile QueueAccess queueAccess;
 
   private ClientConnections() {}
 
@@ -94,6 +103,60 @@ public final class ClientConnections {
             e.toString());
       }
       return null;
+    }
+  }
+
+  /**
+   * Whether a write of so many bytes to a client's connection returns without waiting for the
+   * client. Grizzly queues what the socket does not take at once and makes a writer wait only while
+   * that queue holds its connection's bound or more, so a write that leaves the queue below the
+   * bound never waits. Thread-safe: the queue's size is a volatile counter.
+   */
+  @FunctionalInterface
+  public interface WriteRoom {
+    /** Whether {@code bytes} more can be written now without the write waiting for the client. */
+    boolean takes(int bytes);
+  }
+
+  /** Said when a connection cannot be looked into: every write may then wait. */
+  private static final WriteRoom NO_ROOM = bytes -> false;
+
+  /**
+   * The write room of a request's connection, taken while the request is live; on another
+   * container, or should Payara's internals change, it never has room (every write is then treated
+   * as one that may wait).
+   */
+  public static WriteRoom writeRoom(ServletRequest request) {
+    try {
+      Object connection = connection(request);
+      if (connection == null) {
+        return NO_ROOM;
+      }
+      QueueAccess reflected = queueAccess(connection);
+      int bound = (int) reflected.bound.invokeExact(connection);
+      if (bound < 0) {
+        return bytes -> true; // an unbounded queue: Grizzly never makes a writer wait
+      }
+      Object queue = reflected.queue.invokeExact(connection);
+      MethodHandle queued = reflected.queued;
+      return bytes -> {
+        try {
+          return (long) (int) queued.invokeExact(queue) + bytes < bound;
+        } catch (Throwable e) {
+          return false; // the connection is gone: the write fails on its own
+        }
+      };
+    } catch (Throwable e) {
+      if (e instanceof VirtualMachineError fatal) {
+        throw fatal;
+      }
+      if (WARNED_ROOM.compareAndSet(false, true)) {
+        LOG.log(
+            Level.INFO,
+            "Answers are written to clients from a thread of their own on this server ({0})",
+            e.toString());
+      }
+      return NO_ROOM;
     }
   }
 
@@ -173,6 +236,33 @@ public final class ClientConnections {
     access = known;
     return known;
   }
+
+  private static QueueAccess queueAccess(Object connection) throws ReflectiveOperationException {
+    QueueAccess known = queueAccess;
+    if (known != null && known.connectionType == connection.getClass()) {
+      return known;
+    }
+    Class<?> connectionType = connection.getClass();
+    MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+    Method queueMethod = connectionType.getMethod("getAsyncWriteQueue");
+    MethodHandle bound =
+        lookup
+            .unreflect(connectionType.getMethod("getMaxAsyncWriteQueueSize"))
+            .asType(MethodType.methodType(int.class, Object.class));
+    MethodHandle queue =
+        lookup.unreflect(queueMethod).asType(MethodType.methodType(Object.class, Object.class));
+    MethodHandle queued =
+        lookup
+            .unreflect(queueMethod.getReturnType().getMethod("spaceInBytes"))
+            .asType(MethodType.methodType(int.class, Object.class));
+    known = new QueueAccess(connectionType, bound, queue, queued);
+    queueAccess = known;
+    return known;
+  }
+
+  /** Grizzly's NIOConnection: its write queue's bound, the queue, and the bytes the queue holds. */
+  private record QueueAccess(
+      Class<?> connectionType, MethodHandle bound, MethodHandle queue, MethodHandle queued) {}
 
   private record Access(
       Class<?> closeListener,

@@ -601,10 +601,103 @@ class RelayIT {
     assertThat(response.headers().firstValue("transfer-encoding")).isEmpty();
   }
 
+  /**
+   * Clients that stop reading a fast stream hold up nothing but their own upstream: the relay
+   * queues what their connections do not take up to Grizzly's bound, then stops reading their
+   * upstreams (whose writes stall), while another client's stream goes through at once. Upstream
+   * answers are read and written on the upstream client's selector threads, so a write that waited
+   * for a stalled client there would stall every answer behind it; four stalled clients cover every
+   * selector on a machine of up to eight cores. Once they read again, each gets its whole stream:
+   * the relay resumes reading, and the upstream's silence while it waited is not taken for a
+   * stalled upstream (the provider's idle bound is 1.5 s, the clients stall for longer).
+   */
+  @Test
+  void clientsThatStopReadingHoldUpOnlyTheirOwnUpstream() throws Exception {
+    String text = "z".repeat(32 * 1024);
+    String delta =
+        "event: content_block_delta\r\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+            + "\"delta\":{\"type\":\"text_delta\",\"text\":\""
+            + text
+            + "\"}}\r\n\r\n";
+    int deltas = 1_500; // 48 MB each: far more than a stalled client's share of buffers and queue
+    List<String> events = anthropicStream();
+    String head = events.get(0) + events.get(1);
+    String tail = events.get(4) + events.get(5);
+    java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    upstream.script(
+        r ->
+            r.bodyText().contains("flood-me")
+                ? ScriptedUpstream.flood(head, delta, deltas, tail, written)
+                : sse(anthropicStream(), 0, true));
+    String flood =
+        "{\"model\":\"claude-opus-5-5\",\"max_tokens\":64,\"stream\":true,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"flood-me\"}]}";
+    List<java.net.Socket> stalled = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        stalled.add(rawMessages(flood, 4096));
+      }
+      // The upstreams stop getting rid of bytes: the relay no longer reads them.
+      long[] last = {-1};
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(700))
+          .until(
+              () -> {
+                long now = written.get();
+                boolean still = now > 0 && now == last[0];
+                last[0] = now;
+                return still;
+              });
+      long stalledAt = written.get();
+      assertThat(stalledAt).isLessThan(4L * deltas * delta.length() / 2);
+
+      long started = System.nanoTime();
+      HttpResponse<String> other = messages(body("claude-opus-5-5", true));
+      assertThat(other.statusCode()).isEqualTo(200);
+      assertThat(other.body())
+          .contains("\"text\":\"po")
+          .endsWith("{\"type\":\"message_stop\"}\r\n\r\n");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+
+      Thread.sleep(2_000); // past the provider's 1.5 s idle bound, still not reading
+      assertThat(written.get()).isEqualTo(stalledAt);
+
+      for (java.net.Socket client : stalled) {
+        assertThat(responseHead(client)).startsWith("HTTP/1.1 200");
+        client.setSoTimeout(20_000);
+        String answer =
+            new String(
+                chunkedBody(new java.io.BufferedInputStream(client.getInputStream())),
+                StandardCharsets.UTF_8);
+        // Whole: every delta and every byte of text, pings perhaps between them, no error event.
+        assertThat(answer.split("text_delta", -1)).hasSize(deltas + 1);
+        assertThat(answer.chars().filter(c -> c == 'z').count())
+            .isEqualTo((long) deltas * text.length());
+        assertThat(answer)
+            .endsWith("{\"type\":\"message_stop\"}\r\n\r\n")
+            .doesNotContain("\"type\":\"error\"");
+      }
+    } finally {
+      for (java.net.Socket client : stalled) {
+        client.close();
+      }
+    }
+  }
+
   /** Sends a request on a raw socket, as a client process does, and leaves the socket open. */
   private java.net.Socket rawMessages(String json) throws java.io.IOException {
+    return rawMessages(json, 0);
+  }
+
+  /** The same, with a receive buffer of {@code receiveBuffer} bytes (0: the system's). */
+  private java.net.Socket rawMessages(String json, int receiveBuffer) throws java.io.IOException {
     byte[] request = json.getBytes(StandardCharsets.UTF_8);
-    java.net.Socket client = new java.net.Socket(deployment.getHost(), deployment.getPort());
+    java.net.Socket client = new java.net.Socket();
+    if (receiveBuffer > 0) {
+      client.setReceiveBufferSize(receiveBuffer);
+    }
+    client.connect(new java.net.InetSocketAddress(deployment.getHost(), deployment.getPort()));
     client
         .getOutputStream()
         .write(
@@ -633,6 +726,33 @@ class RelayIT {
       }
     }
     return head.toString();
+  }
+
+  /** Reads a chunked body up to its last chunk, without its framing. */
+  private static byte[] chunkedBody(InputStream in) throws java.io.IOException {
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    while (true) {
+      String size = crlfLine(in);
+      int length = Integer.parseInt(size.split(";", 2)[0].trim(), 16);
+      if (length == 0) {
+        crlfLine(in);
+        return body.toByteArray();
+      }
+      body.write(in.readNBytes(length));
+      crlfLine(in);
+    }
+  }
+
+  private static String crlfLine(InputStream in) throws java.io.IOException {
+    StringBuilder line = new StringBuilder();
+    int b;
+    while ((b = in.read()) != '\n') {
+      if (b == -1) {
+        throw new java.io.EOFException("the answer ended inside its chunked body");
+      }
+      line.append((char) b);
+    }
+    return line.toString().strip();
   }
 
   // ---- bad input ---------------------------------------------------------------------------

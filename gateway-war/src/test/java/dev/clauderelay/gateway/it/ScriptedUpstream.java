@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -200,6 +201,29 @@ final class ScriptedUpstream implements AutoCloseable {
         out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
       }
+    };
+  }
+
+  /**
+   * An event stream of {@code head}, {@code count} copies of {@code piece} and {@code tail},
+   * written as fast as the relay takes them; every byte written is added to {@code written}, so a
+   * test sees when the relay stops reading.
+   */
+  static Reply flood(String head, String piece, int count, String tail, AtomicLong written) {
+    return (out, upstream) -> {
+      OutputStream counted =
+          new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+              out.write(bytes, offset, length);
+              written.addAndGet(length);
+            }
+          };
+      List<String> pieces = new ArrayList<>(count + 2);
+      pieces.add(head);
+      pieces.addAll(Collections.nCopies(count, piece));
+      pieces.add(tail);
+      sse(pieces, 0, true).write(counted, upstream);
     };
   }
 

@@ -81,6 +81,12 @@ final class RelayExchange implements ExchangeWatchdog.Watched, BodyReader.Listen
 
   private long lastUpstreamActivityNanos;
 
+  /**
+   * The client has not taken what was written yet, so the upstream is not read: its silence
+   * meanwhile is not the upstream's, and its idle bound does not run.
+   */
+  private boolean awaitingClient;
+
   RelayExchange(
       ExchangeServices services, RelayRequest request, ResolvedRoute route, ClientChannel client) {
     this.services = services;
@@ -244,9 +250,7 @@ final class RelayExchange implements ExchangeWatchdog.Watched, BodyReader.Listen
   private void follow(Then then) {
     switch (then) {
       case READ_ON -> reader.request();
-      case AWAIT_CLIENT -> {
-        // clientReady() asks for more once the client has taken what is queued
-      }
+      case AWAIT_CLIENT -> awaitingClient = true; // clientReady() asks for more
       case NEXT_ATTEMPT -> {
         stopReading();
         next();
@@ -271,6 +275,10 @@ final class RelayExchange implements ExchangeWatchdog.Watched, BodyReader.Listen
   // ---- the client ---------------------------------------------------------------------------
 
   private synchronized void clientReady() {
+    if (awaitingClient) {
+      awaitingClient = false;
+      lastUpstreamActivityNanos = System.nanoTime();
+    }
     if (!response.finished() && reader != null && answer.streaming()) {
       reader.request();
     }
@@ -309,7 +317,7 @@ final class RelayExchange implements ExchangeWatchdog.Watched, BodyReader.Listen
           nowNanos,
           request.startedNanos(),
           lastUpstreamActivityNanos,
-          reader != null,
+          reader != null && !awaitingClient,
           provider.streamIdleTimeout(),
           provider.totalTimeout())) {
         case TOTAL -> totalTimeExceeded(provider);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.thread.Invocable;
 
 /**
  * An upstream answer's body as a {@link Flow.Publisher} for one subscriber, read from Jetty's
@@ -28,6 +29,11 @@ final class ResponseBody implements Flow.Publisher<List<ByteBuffer>> {
   private volatile boolean finished;
   private volatile Throwable failure;
   private boolean awaitingData;
+
+  /** Jetty may call it on its selector: what it runs never waits (see UpstreamClient). */
+  private final Runnable dataArrived =
+      Invocable.from(Invocable.InvocationType.NON_BLOCKING, this::onData);
+
   private boolean terminated;
 
   /**
@@ -121,7 +127,7 @@ final class ResponseBody implements Flow.Publisher<List<ByteBuffer>> {
       Content.Chunk chunk = from.read();
       if (chunk == null) {
         awaitingData = true;
-        from.demand(this::onData);
+        from.demand(dataArrived);
         return;
       }
       if (Content.Chunk.isFailure(chunk)) {

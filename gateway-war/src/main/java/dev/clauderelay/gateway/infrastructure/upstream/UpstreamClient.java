@@ -30,6 +30,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.util.thread.Scheduler;
@@ -43,8 +44,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * <p>Why not the JDK's client: it moves every step of an exchange to another thread, and each
  * hand-over is a wake-up and a context switch. Measured side by side (bench/upstream-clients), one
  * small exchange cost about 115 us of CPU with the JDK's client and 25 us with Jetty's, whose
- * callbacks run on the thread that read the bytes. Jetty's callbacks may block (a write to a slow
- * client), as its pool hands the selector to another thread first.
+ * callbacks run on the thread that read the bytes.
+ *
+ * <p>That thread is the selector itself: what runs in a callback must never wait, or every upstream
+ * read behind it waits too. The relay's own steps do not (a client write that could wait is handed
+ * to a container thread); what callers chain on a {@link #get}'s answer is run on the relay's
+ * threads.
  *
  * <p>What the client does on its own is switched off: no cookies (one key's session must never
  * reach another key's request), no redirects, no authentication or 100-continue handling, no
@@ -191,20 +196,24 @@ public class UpstreamClient {
             new BufferingResponseListener(PROBE_ANSWER_BYTES) {
               @Override
               public void onComplete(Result result) {
+                // Off the selector: a caller may chain work that waits (a probe's verdict saved).
                 if (result.isFailed()) {
                   Throwable failure = result.getFailure();
-                  answer.completeExceptionally(
-                      failure instanceof TimeoutException
-                          ? new HttpTimeoutException(failure.getMessage())
-                          : failure);
+                  pool.execute(
+                      () ->
+                          answer.completeExceptionally(
+                              failure instanceof TimeoutException
+                                  ? new HttpTimeoutException(failure.getMessage())
+                                  : failure));
                   return;
                 }
-                answer.complete(
+                UpstreamResponse<byte[]> answered =
                     new UpstreamResponse<>(
                         uri,
                         result.getResponse().getStatus(),
                         UpstreamResponse.headers(result.getResponse().getHeaders()),
-                        getContent()));
+                        getContent());
+                pool.execute(() -> answer.complete(answered));
               }
             });
     return answer;
@@ -230,6 +239,10 @@ public class UpstreamClient {
     client.setRequestBufferSize(64 * 1024);
     client.setResponseBufferSize(64 * 1024);
     client.setMaxResponseHeadersSize(MAX_RESPONSE_HEADER_BYTES);
+    // The relay's callbacks never wait (a write that could wait on a client goes to a thread of its
+    // own, see ServletClientChannel), so Jetty runs them on the selector that read the bytes rather
+    // than waking another thread for each read: half the CPU of a paced stream (bench/RESULTS.md).
+    client.getHttpClientTransport().setInvocationType(Invocable.InvocationType.NON_BLOCKING);
     try {
       client.start();
     } catch (Exception e) {

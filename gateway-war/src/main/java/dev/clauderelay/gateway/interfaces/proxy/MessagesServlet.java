@@ -93,7 +93,7 @@ public class MessagesServlet extends HttpServlet {
     // Made now: listeners can join the asynchronous context only during this dispatch, and the
     // body may well arrive after it.
     ServletClientChannel channel =
-        new ServletClientChannel(async, response, containerThreads.executor());
+        new ServletClientChannel(async, request, response, containerThreads.executor());
     Arrival arrival = new Arrival(requestId, startedNanos, startedAt, endpoint, key);
     BodyRead read =
         bodies

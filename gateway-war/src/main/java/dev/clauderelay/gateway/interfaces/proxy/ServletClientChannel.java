@@ -8,6 +8,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,15 +19,21 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A {@link ClientChannel} over an asynchronous servlet response. Each write is written and flushed
- * at once by the thread that delivers the upstream's bytes: the container's request threads are
- * free as soon as the request is accepted, and a client that reads slowly slows only its own
- * upstream (the delivering thread waits, so the upstream is read no faster than the client).
+ * A {@link ClientChannel} over an asynchronous servlet response. A write the client's connection
+ * can take at once ({@link ClientConnections#writeRoom}) is written and flushed by the thread that
+ * delivers the upstream's bytes, which is the upstream client's selector: it must never wait on a
+ * client. A write that could wait (the client reads slowly, its connection's queue is near its
+ * bound) goes to a container thread instead, {@link #write} says "not ready", and the upstream is
+ * read no further until that thread has written it and calls the ready callback: a slow client
+ * slows only its own upstream, and holds one container thread while it does.
  *
  * <p>Nothing is written or completed before the container's dispatch of the request has returned
  * ({@link DispatchExit}): an upstream faster than the servlet's return (a refused connection
  * answered by the next key, a local upstream) would otherwise leave the response unfinished. What
- * comes early waits in a queue, written by a container thread once the dispatch is over.
+ * comes early waits in the queue, written by a container thread once the dispatch is over.
+ *
+ * <p>While a container thread writes, it alone touches the response: writes queue behind it, and a
+ * completion asked for meanwhile (the client is gone) is left to it.
  *
  * <p>Why not the servlet's non-blocking output: Payara 6's {@code isReady()} keeps its "not ready"
  * flag in a field that is not safe to read from a thread other than the container's, and called
@@ -35,15 +42,29 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class ServletClientChannel implements ClientChannel, AsyncListener {
 
+  /**
+   * Room kept in the connection's queue beyond a write's own bytes: a chunk's framing, the last
+   * chunk written at completion.
+   */
+  private static final int WRITE_MARGIN = 256;
+
+  /** Room counted for the status line and the container's own headers, with the first write. */
+  private static final int HEAD_MARGIN = 512;
+
   private final AsyncContext async;
   private final HttpServletResponse response;
   private final Executor containerThreads;
-  private final ArrayDeque<byte[]> early = new ArrayDeque<>();
+  private final ClientConnections.WriteRoom room;
+  private final ArrayDeque<byte[]> queued = new ArrayDeque<>();
   private boolean servletDone;
   private long servletDoneNanos;
   private boolean dispatchOver;
-  private boolean waiting;
+  private boolean writerActive;
   private boolean closeRequested;
+  private boolean completionOwed;
+  private boolean readyOwed;
+  private Runnable readyCallback;
+  private int headBytes;
   private ServletOutputStream out;
   private boolean opened;
   private boolean completed;
@@ -57,10 +78,14 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   private Runnable onEnd;
 
   ServletClientChannel(
-      AsyncContext async, HttpServletResponse response, Executor containerThreads) {
+      AsyncContext async,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Executor containerThreads) {
     this.async = async;
     this.response = response;
     this.containerThreads = containerThreads;
+    this.room = ClientConnections.writeRoom(request);
     async.addListener(this);
   }
 
@@ -137,8 +162,8 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   }
 
   @Override
-  public void onReady(Runnable callback) {
-    // Writes complete before they return: the client is always ready for the next.
+  public synchronized void onReady(Runnable callback) {
+    readyCallback = callback;
   }
 
   @Override
@@ -164,6 +189,8 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
     }
     response.setStatus(status);
     headers.forEach(response::setHeader);
+    headBytes = HEAD_MARGIN;
+    headers.forEach((name, value) -> headBytes += name.length() + value.length() + 4);
     if (watchArmed) {
       response.setHeader("Connection", "close"); // see watchForHangUp
     }
@@ -188,27 +215,42 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
 
   @Override
   public boolean write(byte[] bytes) {
+    boolean ready = true;
     synchronized (this) {
       written = true;
-      if (mayWrite()) {
+      if (gone || completed) {
+        // dropped: the exchange hears that the client is gone
+      } else if (mayWrite() && room.takes(headBytes + bytes.length + WRITE_MARGIN)) {
         writeNow(bytes);
       } else {
-        early.add(bytes);
-        waitForDispatchExit();
+        queued.add(bytes);
+        readyOwed = true;
+        startWriter();
+        ready = false;
       }
     }
     notifyIfGone();
-    return true;
+    return ready;
   }
 
+  /** Writes {@code bytes} and flushes them, under this channel's lock: the write does not wait. */
   private void writeNow(byte[] bytes) {
-    if (!gone && !completed && out != null) {
-      try {
-        out.write(bytes);
-        out.flush();
-      } catch (IOException | IllegalStateException e) {
-        gone = true;
-      }
+    headBytes = 0;
+    if (!send(out, bytes)) {
+      gone = true;
+    }
+  }
+
+  private static boolean send(ServletOutputStream to, byte[] bytes) {
+    if (to == null) {
+      return false;
+    }
+    try {
+      to.write(bytes);
+      to.flush();
+      return true;
+    } catch (IOException | IllegalStateException e) {
+      return false;
     }
   }
 
@@ -216,10 +258,10 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
   public void close() {
     synchronized (this) {
       closeRequested = true;
-      if (mayWrite()) {
+      if (mayWrite() && room.takes(headBytes + WRITE_MARGIN)) {
         complete();
       } else {
-        waitForDispatchExit();
+        startWriter();
       }
     }
     notifyIfGone();
@@ -230,47 +272,86 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
     synchronized (this) {
       servletDone = true;
       servletDoneNanos = System.nanoTime();
-      if (!early.isEmpty() || closeRequested) {
-        waitForDispatchExit();
+      if (!queued.isEmpty() || closeRequested) {
+        startWriter();
       }
     }
-  }
-
-  /** Whether bytes may go out now: the dispatch is over, and what came early has gone out. */
-  private boolean mayWrite() {
-    if (!dispatchOver && servletDone && early.isEmpty() && !waiting) {
-      dispatchOver = DispatchExit.hasReturned(async, servletDoneNanos);
-    }
-    return dispatchOver && !waiting;
   }
 
   /**
-   * Once the servlet is done, a container thread writes what waits as soon as the dispatch ends.
+   * Whether the caller may write or complete now: the dispatch is over, and no container thread is
+   * writing or has writes queued.
    */
-  private void waitForDispatchExit() {
-    if (waiting || !servletDone) {
-      return;
+  private boolean mayWrite() {
+    if (writerActive || !queued.isEmpty()) {
+      return false;
     }
-    waiting = true;
-    containerThreads.execute(this::writeAfterDispatch);
+    if (!dispatchOver && servletDone) {
+      dispatchOver = DispatchExit.hasReturned(async, servletDoneNanos);
+    }
+    return dispatchOver;
   }
 
-  private void writeAfterDispatch() {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!DispatchExit.hasReturned(async, servletDoneNanos) && System.nanoTime() < deadline) {
-      LockSupport.parkNanos(100_000);
+  /** Once the servlet is done, a container thread takes over what is queued and the completion. */
+  private void startWriter() {
+    if (writerActive || !servletDone) {
+      return;
     }
+    writerActive = true;
+    containerThreads.execute(this::writeQueued);
+  }
+
+  /**
+   * On a container thread: waits for the dispatch to end if need be, then writes what is queued,
+   * each write outside the lock (it may wait for the client), completes if asked, and tells the
+   * exchange it may go on.
+   */
+  private void writeQueued() {
+    boolean over;
     synchronized (this) {
-      dispatchOver = true;
-      waiting = false;
-      while (!early.isEmpty()) {
-        writeNow(early.poll());
+      over = dispatchOver;
+    }
+    if (!over) {
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!DispatchExit.hasReturned(async, servletDoneNanos) && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(100_000);
       }
-      if (closeRequested) {
-        complete();
+    }
+    Runnable ready = null;
+    while (true) {
+      byte[] next;
+      ServletOutputStream to;
+      synchronized (this) {
+        dispatchOver = true;
+        next = gone || completed ? null : queued.poll();
+        if (next == null) {
+          queued.clear();
+          writerActive = false;
+          if (completionOwed) {
+            completionOwed = false;
+            completeResponse();
+          } else if (closeRequested) {
+            complete();
+          }
+          if (readyOwed && !gone && !completed) {
+            ready = readyCallback;
+          }
+          readyOwed = false;
+          break;
+        }
+        to = out;
+        headBytes = 0;
+      }
+      if (!send(to, next)) {
+        synchronized (this) {
+          gone = true;
+        }
       }
     }
     notifyIfGone();
+    if (ready != null) {
+      ready.run();
+    }
   }
 
   @Override
@@ -298,12 +379,20 @@ final class ServletClientChannel implements ClientChannel, AsyncListener {
     // what reaches the exchange goes now, or each exchange would outlive its request by seconds.
     goneCallback = null;
     endWatch();
+    if (writerActive) {
+      completionOwed = true; // the writing container thread owns the response: it completes it
+    } else {
+      completeResponse();
+    }
+    ended();
+  }
+
+  private void completeResponse() {
     try {
       async.complete();
     } catch (IllegalStateException alreadyDone) {
       // the container ended it first (client gone)
     }
-    ended();
   }
 
   private void ended() {
