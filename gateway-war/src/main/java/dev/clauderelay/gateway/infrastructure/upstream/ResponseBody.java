@@ -22,6 +22,10 @@ final class ResponseBody implements Flow.Publisher<List<ByteBuffer>> {
   private final Runnable abort;
   private final AtomicInteger work = new AtomicInteger();
 
+  /** Jetty may call it on its selector: what it runs never waits (see UpstreamClient). */
+  private final Runnable dataArrived =
+      Invocable.from(Invocable.InvocationType.NON_BLOCKING, this::onData);
+
   private volatile Flow.Subscriber<? super List<ByteBuffer>> subscriber;
   private volatile Content.Source source;
   private volatile long demand;
@@ -29,11 +33,6 @@ final class ResponseBody implements Flow.Publisher<List<ByteBuffer>> {
   private volatile boolean finished;
   private volatile Throwable failure;
   private boolean awaitingData;
-
-  /** Jetty may call it on its selector: what it runs never waits (see UpstreamClient). */
-  private final Runnable dataArrived =
-      Invocable.from(Invocable.InvocationType.NON_BLOCKING, this::onData);
-
   private boolean terminated;
 
   /**
