@@ -1,9 +1,9 @@
 package dev.clauderelay.plugin.api;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,11 +31,23 @@ public final class SseEventParser {
   /** Room a line buffer keeps after a long line; beyond it, the buffer is given back. */
   private static final int RETAINED_LINE_CAPACITY = 64 * 1024;
 
+  private static final byte[] EVENT = {'e', 'v', 'e', 'n', 't'};
+  private static final byte[] DATA = {'d', 'a', 't', 'a'};
+
   private final int maxEventBytes;
-  private ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+
+  /** The start of a line a chunk cut, until the chunk that ends it. */
+  private byte[] line = new byte[256];
+
+  private int lineLength;
   private boolean lastWasCarriageReturn;
   private String eventName;
-  private StringBuilder data;
+
+  /** The event's data while it has one line, the common case: no copy into a builder. */
+  private String data;
+
+  /** The event's data once it has a second line. */
+  private StringBuilder dataLines;
 
   /** Bytes of the event in progress, its line ends included. */
   private int eventBytes;
@@ -66,23 +78,15 @@ public final class SseEventParser {
    */
   public List<SseEvent> feed(ByteBuffer chunk) {
     List<SseEvent> events = new ArrayList<>(2);
-    while (chunk.hasRemaining()) {
-      byte b = chunk.get();
-      if (b == '\n' && lastWasCarriageReturn) {
-        lastWasCarriageReturn = false; // the \n of a \r\n: the line already ended
-        continue;
-      }
-      if (++eventBytes > maxEventBytes) {
-        line = new ByteArrayOutputStream(0);
-        data = null;
-        throw new SseEventTooLargeException(maxEventBytes, events);
-      }
-      lastWasCarriageReturn = b == '\r';
-      if (b == '\n' || b == '\r') {
-        endLine(events);
-      } else {
-        line.write(b);
-      }
+    if (chunk.hasArray()) {
+      int start = chunk.arrayOffset() + chunk.position();
+      int length = chunk.remaining();
+      chunk.position(chunk.limit());
+      feed(chunk.array(), start, start + length, events);
+    } else {
+      byte[] copy = new byte[chunk.remaining()];
+      chunk.get(copy);
+      feed(copy, 0, copy.length, events);
     }
     return events;
   }
@@ -102,54 +106,120 @@ public final class SseEventParser {
    */
   public List<SseEvent> finish() {
     List<SseEvent> events = new ArrayList<>(1);
-    if (line.size() > 0) {
-      endLine(events);
+    if (lineLength > 0) {
+      int length = lineLength;
+      lineLength = 0;
+      endLine(line, 0, length, events);
     }
     dispatch(events);
     return events;
   }
 
-  private void endLine(List<SseEvent> events) {
-    String text = line.toString(StandardCharsets.UTF_8);
-    if (line.size() > RETAINED_LINE_CAPACITY) {
-      line = new ByteArrayOutputStream(256);
-    } else {
-      line.reset();
+  /**
+   * A line at a time, not a byte at a time: the bytes between two line ends are looked at once to
+   * find the end, and once more when the line is read, straight from the chunk unless a chunk
+   * boundary cut the line.
+   */
+  private void feed(byte[] bytes, int from, int to, List<SseEvent> events) {
+    int at = from;
+    while (at < to) {
+      if (lastWasCarriageReturn && bytes[at] == '\n') {
+        lastWasCarriageReturn = false; // the \n of a \r\n: the line already ended
+        at++;
+        continue;
+      }
+      int end = at;
+      while (end < to && bytes[end] != '\n' && bytes[end] != '\r') {
+        end++;
+      }
+      boolean lineEnds = end < to;
+      // Counted: each byte of a line, and its end as one byte (\r\n included).
+      long counted = (long) eventBytes + (end - at) + (lineEnds ? 1 : 0);
+      if (counted > maxEventBytes) {
+        line = new byte[0];
+        lineLength = 0;
+        data = null;
+        dataLines = null;
+        throw new SseEventTooLargeException(maxEventBytes, events);
+      }
+      eventBytes = (int) counted;
+      if (!lineEnds) {
+        append(bytes, at, end - at);
+        lastWasCarriageReturn = false;
+        return;
+      }
+      lastWasCarriageReturn = bytes[end] == '\r';
+      if (lineLength == 0) {
+        endLine(bytes, at, end - at, events);
+      } else {
+        append(bytes, at, end - at);
+        int length = lineLength;
+        lineLength = 0;
+        endLine(line, 0, length, events);
+        if (line.length > RETAINED_LINE_CAPACITY) {
+          line = new byte[256];
+        }
+      }
+      at = end + 1;
     }
-    if (text.isEmpty()) {
+  }
+
+  private void append(byte[] bytes, int from, int length) {
+    if (lineLength + length > line.length) {
+      line = Arrays.copyOf(line, Math.max(lineLength + length, line.length * 2));
+    }
+    System.arraycopy(bytes, from, line, lineLength, length);
+    lineLength += length;
+  }
+
+  private void endLine(byte[] bytes, int from, int length, List<SseEvent> events) {
+    if (length == 0) {
       dispatch(events);
       eventBytes = 0;
       return;
     }
-    if (text.charAt(0) == ':') {
+    if (bytes[from] == ':') {
       return; // comment, often a keep-alive
     }
-    int colon = text.indexOf(':');
-    String field = colon < 0 ? text : text.substring(0, colon);
-    String value = colon < 0 ? "" : text.substring(colon + 1);
-    if (value.startsWith(" ")) {
-      value = value.substring(1);
+    int colon = from;
+    int end = from + length;
+    while (colon < end && bytes[colon] != ':') {
+      colon++;
     }
-    switch (field) {
-      case "event" -> eventName = value;
-      case "data" -> {
-        if (data == null) {
-          data = new StringBuilder(value);
-        } else {
-          data.append('\n').append(value);
+    int fieldLength = colon - from;
+    int value = Math.min(colon + 1, end);
+    if (value < end && bytes[value] == ' ') {
+      value++;
+    }
+    if (is(DATA, bytes, from, fieldLength)) {
+      String text = new String(bytes, value, end - value, StandardCharsets.UTF_8);
+      if (data == null && dataLines == null) {
+        data = text;
+      } else {
+        if (dataLines == null) {
+          dataLines = new StringBuilder(data);
+          data = null;
         }
+        dataLines.append('\n').append(text);
       }
-      default -> {
-        // id, retry and unknown fields carry nothing the relay uses
-      }
+    } else if (is(EVENT, bytes, from, fieldLength)) {
+      eventName = new String(bytes, value, end - value, StandardCharsets.UTF_8);
     }
+    // id, retry and unknown fields carry nothing the relay uses
+  }
+
+  private static boolean is(byte[] field, byte[] bytes, int from, int length) {
+    return length == field.length
+        && Arrays.equals(field, 0, field.length, bytes, from, from + length);
   }
 
   private void dispatch(List<SseEvent> events) {
-    if (data != null) {
-      events.add(new SseEvent(eventName, data.toString()));
+    String text = dataLines != null ? dataLines.toString() : data;
+    if (text != null) {
+      events.add(new SseEvent(eventName, text));
     }
     eventName = null;
     data = null;
+    dataLines = null;
   }
 }

@@ -109,4 +109,66 @@ class SseEventParserTest {
     assertThatThrownBy(() -> new SseEventParser(counted - 1).feed(event.getBytes()))
         .isInstanceOf(SseEventTooLargeException.class);
   }
+
+  @Test
+  void givesTheEventsOfRandomStreamsWhereverTheyAreCut() {
+    Random streams = new Random(7);
+    String[] lineEnds = {"\n", "\r\n", "\r"};
+    String[] values = {"", "x", "{\"t\":\"h\u00e9llo \u4f60\u597d\"}", " lead", "a:b", "[DONE]"};
+    for (int trial = 0; trial < 300; trial++) {
+      StringBuilder stream = new StringBuilder();
+      List<SseEvent> expected = new ArrayList<>();
+      for (int e = 1 + streams.nextInt(5); e > 0; e--) {
+        String end = lineEnds[streams.nextInt(lineEnds.length)];
+        if (streams.nextBoolean()) {
+          stream.append(": keep-alive").append(end);
+        }
+        String name = streams.nextBoolean() ? "e" + streams.nextInt(9) : null;
+        if (name != null) {
+          stream.append("event: ").append(name).append(end);
+        }
+        if (streams.nextBoolean()) {
+          stream.append("id: 42").append(end);
+        }
+        List<String> lines = new ArrayList<>();
+        for (int l = 1 + streams.nextInt(3); l > 0; l--) {
+          String value = values[streams.nextInt(values.length)];
+          lines.add(value);
+          // the one space after the colon is optional, unless the value itself starts with one
+          String field = streams.nextBoolean() || value.startsWith(" ") ? "data: " : "data:";
+          stream.append(field).append(value).append(end);
+        }
+        stream.append(end);
+        expected.add(new SseEvent(name, String.join("\n", lines)));
+      }
+      byte[] bytes = stream.toString().getBytes(StandardCharsets.UTF_8);
+      SseEventParser parser = new SseEventParser();
+      List<SseEvent> parsed = new ArrayList<>();
+      int offset = 0;
+      while (offset < bytes.length) {
+        int length = Math.min(bytes.length - offset, 1 + streams.nextInt(40));
+        parsed.addAll(parser.feed(java.nio.ByteBuffer.wrap(bytes, offset, length)));
+        offset += length;
+      }
+      parsed.addAll(parser.finish());
+      assertThat(parsed).as("trial %d: %s", trial, stream).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void readsALineLongerThanItsBufferAcrossManyChunks() {
+    String text = "\u4f60".repeat(100_000);
+    byte[] bytes = ("event: big\ndata: " + text + "\n\n").getBytes(StandardCharsets.UTF_8);
+    SseEventParser parser = new SseEventParser();
+    List<SseEvent> parsed = new ArrayList<>();
+    for (int offset = 0; offset < bytes.length; offset += 1000) {
+      byte[] chunk =
+          java.util.Arrays.copyOfRange(bytes, offset, Math.min(bytes.length, offset + 1000));
+      parsed.addAll(parser.feed(chunk));
+    }
+
+    assertThat(parsed).containsExactly(new SseEvent("big", text));
+    assertThat(parser.feed("data: after\n\n".getBytes()))
+        .containsExactly(new SseEvent(null, "after"));
+  }
 }

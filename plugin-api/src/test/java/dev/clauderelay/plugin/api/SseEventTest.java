@@ -24,6 +24,19 @@ class SseEventTest {
   }
 
   @Test
+  void writesOneLineDataInUtf8WithOrWithoutAName() {
+    String text = "{\"text\":\"h\u00e9llo \u4f60\u597d \uD83D\uDE00\"}";
+
+    assertThat(
+            new String(new SseEvent("content_block_delta", text).toWire(), StandardCharsets.UTF_8))
+        .isEqualTo("event: content_block_delta\ndata: " + text + "\n\n");
+    assertThat(new String(new SseEvent(null, text).toWire(), StandardCharsets.UTF_8))
+        .isEqualTo("data: " + text + "\n\n");
+    assertThat(new SseEvent(null, "").toWire())
+        .isEqualTo("data: \n\n".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void mapsUnknownWireNameToApiError() {
     assertThat(ErrorType.fromWireName("overloaded_error")).isEqualTo(ErrorType.OVERLOADED);
     assertThat(ErrorType.fromWireName("something_new")).isEqualTo(ErrorType.API);
