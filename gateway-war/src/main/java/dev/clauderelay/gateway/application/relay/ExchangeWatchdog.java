@@ -24,7 +24,7 @@ public class ExchangeWatchdog {
   private static final Logger LOG = Logger.getLogger(ExchangeWatchdog.class.getName());
 
   /** What the watchdog holds to its bounds: an open exchange. */
-  interface Watched {
+  public interface Watched {
 
     /**
      * Called about once a second, on the watchdog's thread: ends what has passed a bound.
@@ -51,11 +51,12 @@ public class ExchangeWatchdog {
     }
   }
 
-  void watch(Watched exchange) {
+  /** Public, as {@link #forget}: Weld calls a package-private method of a proxy by reflection. */
+  public void watch(Watched exchange) {
     open.add(exchange);
   }
 
-  void forget(Watched exchange) {
+  public void forget(Watched exchange) {
     open.remove(exchange);
   }
 

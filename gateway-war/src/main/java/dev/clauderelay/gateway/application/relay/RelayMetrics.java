@@ -31,7 +31,11 @@ public class RelayMetrics {
     registry.getNames();
   }
 
-  void completed(RequestRecord record, String providerName) {
+  /**
+   * Records one finished request. Public, as every method called per request through this bean's
+   * client proxy: Weld calls a package-private method of a proxied bean by reflection.
+   */
+  public void completed(RequestRecord record, String providerName) {
     String provider = providerName == null ? "none" : providerName;
     counter(
             "relay_requests_total",
