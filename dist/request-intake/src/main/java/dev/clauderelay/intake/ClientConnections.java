@@ -38,6 +38,7 @@ public final class ClientConnections {
   private static final AtomicBoolean WARNED_ROOM = new AtomicBoolean();
   private static volatile Access access;
   private static volatile QueueAccess queueAccess;
+  private static volatile ConnectionPath connectionPath;
 
   private ClientConnections() {}
 
@@ -190,15 +191,47 @@ public final class ClientConnections {
     while (request instanceof ServletRequestWrapper wrapper) {
       request = wrapper.getRequest();
     }
-    Field inner = field(request.getClass(), "request");
-    if (inner == null) {
-      return null;
+    ConnectionPath path = connectionPath;
+    if (path == null || path.facade != request.getClass()) {
+      Field inner = field(request.getClass(), "request");
+      if (inner == null) {
+        return null;
+      }
+      Object catalinaRequest = inner.get(request);
+      Method coyote = catalinaRequest.getClass().getMethod("getCoyoteRequest");
+      Object grizzlyRequest = coyote.invoke(catalinaRequest);
+      path =
+          new ConnectionPath(
+              request.getClass(),
+              inner,
+              catalinaRequest.getClass(),
+              coyote,
+              grizzlyRequest.getClass(),
+              grizzlyRequest.getClass().getMethod("getConnection"));
+      connectionPath = path;
     }
-    Object catalinaRequest = inner.get(request);
-    Object grizzlyRequest =
-        catalinaRequest.getClass().getMethod("getCoyoteRequest").invoke(catalinaRequest);
-    return grizzlyRequest.getClass().getMethod("getConnection").invoke(grizzlyRequest);
+    // Looked up once: Class.getMethod on every request cost a percent of a small request's CPU.
+    Object catalinaRequest = path.inner.get(request);
+    if (catalinaRequest.getClass() != path.catalinaType) {
+      connectionPath = null;
+      return connection(request);
+    }
+    Object grizzlyRequest = path.coyote.invoke(catalinaRequest);
+    if (grizzlyRequest.getClass() != path.grizzlyType) {
+      connectionPath = null;
+      return connection(request);
+    }
+    return path.connection.invoke(grizzlyRequest);
   }
+
+  /** How a facade of one class leads to its Grizzly connection. */
+  private record ConnectionPath(
+      Class<?> facade,
+      Field inner,
+      Class<?> catalinaType,
+      Method coyote,
+      Class<?> grizzlyType,
+      Method connection) {}
 
   private static Field field(Class<?> type, String name) {
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
