@@ -429,6 +429,16 @@ class RelayIT {
         .hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isBetween(1L, 12L));
     assertThat(errorType(response)).isEqualTo("rate_limit_error");
     assertThat(response.body()).contains("rate limited");
+
+    // The key rests now: the next request reaches no upstream, and is still the provider's.
+    HttpResponse<String> refused = messages(body("limited-model", false));
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(529);
+    assertThat(refused.headers().firstValue("retry-after")).isPresent();
+    assertThat(requestLog(refused, "attempts")).isEqualTo("0");
+    assertThat(requestLog(refused, "provider_id")).isEqualTo(providerId("limited"));
+    assertThat(requestLog(refused, "key_id")).isNull();
+    assertThat(requestLog(refused, "unpriced")).isEqualTo("0");
   }
 
   @Test
@@ -1168,16 +1178,23 @@ class RelayIT {
         .contains("anth", "oai", "gem");
   }
 
+  private String providerId(String name) {
+    return new AdminClient(http)
+            .get("/api/admin/providers")
+            .getJsonArray("providers")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(p -> p.getString("name").equals(name))
+            .findFirst()
+            .orElseThrow()
+            .get("id")
+            .toString();
+  }
+
   /** The admin view of a pool's key, found by its mask (prefix and last four characters). */
   private JsonObject keyNamed(String provider, String secret) {
     AdminClient admin = new AdminClient(http);
-    JsonObject providers = admin.get("/api/admin/providers");
-    int id =
-        providers.getJsonArray("providers").getValuesAs(JsonObject.class).stream()
-            .filter(p -> p.getString("name").equals(provider))
-            .findFirst()
-            .orElseThrow()
-            .getInt("id");
+    String id = providerId(provider);
     return admin
         .get("/api/admin/providers/" + id + "/keys")
         .getJsonArray("keys")

@@ -158,6 +158,20 @@ final class Attempts {
     return target;
   }
 
+  /**
+   * The target whose provider answers for the request in usage and metrics: the current attempt's,
+   * or the route's first when no attempt could be taken (every credential of every target cooling
+   * down, invalid or disabled). Such a refusal is its provider's, not nobody's: counted nowhere, an
+   * exhausted pool would look idle in the provider's figures. {@code null} only for a route without
+   * targets.
+   */
+  RouteTarget accountedTarget() {
+    if (target != null) {
+      return target;
+    }
+    return targets.isEmpty() ? null : targets.get(0);
+  }
+
   /** The current attempt's credential; {@code null} before the first. */
   CredentialLease lease() {
     return lease;

@@ -240,7 +240,7 @@ final class ClientResponse {
     if (finished) {
       return;
     }
-    RouteTarget target = attempts.target();
+    RouteTarget target = attempts.accountedTarget();
     ProviderRuntime provider = target == null ? null : target.provider();
     String requestedModel = request.body().model();
     String upstreamModel = target == null ? null : target.upstreamModel(requestedModel);
@@ -290,7 +290,8 @@ final class ClientResponse {
             attempts.count(),
             translation.degradations(),
             cost,
-            provider != null && price == null,
+            // A request no upstream saw cost nothing, priced or not.
+            provider != null && price == null && attempts.count() > 0,
             request.session());
     services.completed(record, provider == null ? null : provider.name());
   }
