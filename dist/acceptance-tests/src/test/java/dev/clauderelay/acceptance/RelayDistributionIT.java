@@ -346,6 +346,7 @@ class RelayDistributionIT {
               + "\"clientKeys\":[{\"name\":\"t\",\"key\":\"rk-acceptance-usage-0123456789\",\"models\":[\"*\"]}]}");
       Map<String, String> settings = configuredBy(config);
       int sent = 40;
+      String firstRun;
       try (RelayProcess relay = RelayProcess.start(data, settings)) {
         assertThat(relay.awaitReady(START)).as(relay.output()).isTrue();
         for (int i = 0; i < sent; i++) {
@@ -362,6 +363,7 @@ class RelayDistributionIT {
         }
         // SIGTERM at once: what the relay holds in memory must reach the database first.
         assertThat(relay.stop()).isIn(0, 143);
+        firstRun = relay.output();
       }
       assertThat(upstream.served()).isEqualTo(sent);
 
@@ -373,7 +375,9 @@ class RelayDistributionIT {
                 sql.executeQuery(
                     "SELECT COUNT(*), SUM(input_tokens), SUM(output_tokens) FROM request_log")) {
           rows.next();
-          assertThat(rows.getInt(1)).as("requests logged").isEqualTo(sent);
+          assertThat(rows.getInt(1))
+              .as("requests logged; the stopped relay said:%n%s", firstRun)
+              .isEqualTo(sent);
           assertThat(rows.getLong(2)).isEqualTo(7L * sent);
           assertThat(rows.getLong(3)).isEqualTo(3L * sent);
         }

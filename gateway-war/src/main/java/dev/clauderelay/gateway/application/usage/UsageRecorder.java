@@ -55,6 +55,15 @@ public class UsageRecorder {
   private volatile UsageBatch unwritten;
   private volatile boolean stopping;
 
+  /** For the container. */
+  public UsageRecorder() {}
+
+  /** Outside the container: over {@code dataSource}, writing what {@code queue} holds. */
+  UsageRecorder(DataSource dataSource, UsageQueue queue) {
+    this.dataSource = dataSource;
+    this.queue = queue;
+  }
+
   @PostConstruct
   void start() {
     rehearseTheLastWrite();
@@ -113,10 +122,15 @@ public class UsageRecorder {
       flushing.cancel(false);
     }
     stopping = true;
-    while (pending() > 0) {
-      if (!flush()) {
-        LOG.severe(() -> pending() + " usage record(s) could not be written at shutdown");
-        return;
+    // Under the lock: a flush still running holds records no longer in the queue, and if its write
+    // fails as the pool goes away they come back as the unwritten batch only when it ends. Looking
+    // at pending() before then would see nothing to write and lose them.
+    synchronized (this) {
+      while (pending() > 0) {
+        if (!flush()) {
+          LOG.severe(() -> pending() + " usage record(s) could not be written at shutdown");
+          return;
+        }
       }
     }
   }

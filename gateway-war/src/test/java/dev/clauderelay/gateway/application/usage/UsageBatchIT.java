@@ -10,8 +10,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,6 +132,81 @@ class UsageBatchIT {
     }
   }
 
+  /**
+   * The stop comes while the periodic flush is writing, and the pool then closes that write's
+   * connection: the stop waits for it and writes its batch over the shutdown's own connection.
+   */
+  @Test
+  void aStopDuringAWriteThatFailsStillWritesItsRecords() throws Exception {
+    CountDownLatch committing = new CountDownLatch(1);
+    CountDownLatch poolClosed = new CountDownLatch(1);
+    DataSource closingUnderTheWrite =
+        dataSourceOf(
+            () ->
+                intercepting(
+                    connection(),
+                    () -> {
+                      committing.countDown();
+                      poolClosed.await();
+                      throw new SQLException("Connection closed by the pool", "08003");
+                    }));
+    UsageQueue queue = new UsageQueue();
+    records(3).forEach(queue::record);
+    UsageRecorder recorder = new UsageRecorder(closingUnderTheWrite, queue);
+
+    Thread periodic = new Thread(recorder::flush, "periodic-flush");
+    periodic.start();
+    assertThat(committing.await(10, TimeUnit.SECONDS)).isTrue();
+    Thread stopping = new Thread(() -> withShutdownDatabaseSettings(recorder::stop), "stop");
+    stopping.start();
+    // The stop either waits for the write (blocked on the recorder) or has already given up.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                stopping.getState() == Thread.State.BLOCKED
+                    || stopping.getState() == Thread.State.TERMINATED);
+    poolClosed.countDown();
+    periodic.join(10_000);
+    stopping.join(30_000);
+
+    assertThat(stopping.isAlive()).isFalse();
+    assertThat(recorder.pending()).isZero();
+    assertCountedOnce(3);
+  }
+
+  /** RELAY_DB_URL and its credentials, as the launcher sets them, while {@code action} runs. */
+  private static void withShutdownDatabaseSettings(Runnable action) {
+    Map<String, String> settings =
+        Map.of(
+            "RELAY_DB_URL", System.getProperty("relay.test.db.url"),
+            "RELAY_DB_USER", System.getProperty("relay.test.db.user"),
+            "RELAY_DB_PASSWORD", System.getProperty("relay.test.db.password"));
+    settings.forEach(System::setProperty);
+    try {
+      action.run();
+    } finally {
+      settings.keySet().forEach(System::clearProperty);
+    }
+  }
+
+  private interface ConnectionSource {
+    Connection open() throws SQLException;
+  }
+
+  private static DataSource dataSourceOf(ConnectionSource source) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("getConnection")) {
+                return source.open();
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
+  }
+
   private static void assertCountedOnce(int requests) throws SQLException {
     String ours = " WHERE provider_id = " + PROVIDER;
     assertThat(count("SELECT COUNT(*) FROM request_log" + ours)).isEqualTo(requests);
@@ -198,7 +278,7 @@ class UsageBatchIT {
   }
 
   private interface SqlAction {
-    void run() throws SQLException;
+    void run() throws SQLException, InterruptedException;
   }
 
   private static Connection intercepting(Connection real, SqlAction commit) {
