@@ -6,6 +6,8 @@ import dev.clauderelay.plugin.api.ErrorClassification;
 import dev.clauderelay.plugin.api.GatewayError;
 import dev.clauderelay.plugin.support.Json;
 import dev.clauderelay.plugin.support.Usage;
+import dev.clauderelay.plugin.support.openai.OpenAiErrorTable;
+import dev.clauderelay.plugin.support.openai.UpstreamErrorBody;
 
 /**
  * What a finished Responses API {@code response} object means in Anthropic's terms, shared by the

@@ -8,6 +8,7 @@ import dev.clauderelay.plugin.api.Transformer;
 import dev.clauderelay.plugin.api.TranslationContext;
 import dev.clauderelay.plugin.api.UpstreamAnswer;
 import dev.clauderelay.plugin.api.UpstreamRequest;
+import dev.clauderelay.plugin.support.openai.OpenAiErrorTable;
 import org.pf4j.Extension;
 
 /**

@@ -12,6 +12,8 @@ import dev.clauderelay.plugin.support.Degradations;
 import dev.clauderelay.plugin.support.Json;
 import dev.clauderelay.plugin.support.ToolUseIds;
 import dev.clauderelay.plugin.support.Usage;
+import dev.clauderelay.plugin.support.openai.OpenAiErrorTable;
+import dev.clauderelay.plugin.support.openai.UpstreamErrorBody;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;

@@ -12,6 +12,8 @@ import dev.clauderelay.plugin.support.Degradations;
 import dev.clauderelay.plugin.support.Json;
 import dev.clauderelay.plugin.support.ToolUseIds;
 import dev.clauderelay.plugin.support.Usage;
+import dev.clauderelay.plugin.support.openai.OpenAiErrorTable;
+import dev.clauderelay.plugin.support.openai.UpstreamErrorBody;
 
 /**
  * Translates a complete OpenAI chat completion into an Anthropic {@code message}: blocks in

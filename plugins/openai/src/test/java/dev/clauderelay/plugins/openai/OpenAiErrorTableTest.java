@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clauderelay.plugin.api.ErrorClassification;
 import dev.clauderelay.plugin.api.UpstreamAnswer;
+import dev.clauderelay.plugin.support.openai.OpenAiErrorTable;
+import dev.clauderelay.plugin.support.openai.UpstreamErrorBody;
 import dev.clauderelay.plugin.testkit.GoldenFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

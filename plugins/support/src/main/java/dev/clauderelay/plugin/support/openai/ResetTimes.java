@@ -1,4 +1,4 @@
-package dev.clauderelay.plugins.openai;
+package dev.clauderelay.plugin.support.openai;
 
 import dev.clauderelay.plugin.api.UpstreamAnswer;
 import java.time.DateTimeException;

@@ -1,4 +1,4 @@
-package dev.clauderelay.plugins.openai;
+package dev.clauderelay.plugin.support.openai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

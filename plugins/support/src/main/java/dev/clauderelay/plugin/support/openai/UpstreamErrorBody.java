@@ -1,4 +1,4 @@
-package dev.clauderelay.plugins.responses;
+package dev.clauderelay.plugin.support.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clauderelay.plugin.support.Json;
@@ -13,17 +13,18 @@ import java.util.Set;
  * @param code {@code error.code} as text (providers send strings or numbers), or {@code null}
  * @param message the upstream's message, or {@code null}; never shown to clients unsanitized
  */
-record UpstreamErrorBody(String type, String code, String message) {
+public record UpstreamErrorBody(String type, String code, String message) {
 
   static final UpstreamErrorBody EMPTY = new UpstreamErrorBody(null, null, null);
 
   /** Reads a body that may be empty or not JSON at all (an HTML page from a proxy). */
-  static UpstreamErrorBody parse(byte[] body) {
+  public static UpstreamErrorBody parse(byte[] body) {
     JsonNode root = body == null ? null : Json.parseOrNull(body);
     return root == null ? EMPTY : of(root);
   }
 
-  static UpstreamErrorBody of(JsonNode root) {
+  /** Reads an error object already parsed: a whole body, or an error event of a stream. */
+  public static UpstreamErrorBody of(JsonNode root) {
     JsonNode node = root.isArray() ? root.path(0) : root;
     JsonNode error = node.get("error");
     if (error != null && error.isTextual()) {

@@ -1,4 +1,4 @@
-package dev.clauderelay.plugins.responses;
+package dev.clauderelay.plugin.support.openai;
 
 import dev.clauderelay.plugin.api.ErrorClass;
 import dev.clauderelay.plugin.api.ErrorClassification;
@@ -11,18 +11,18 @@ import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /**
- * How the error answers of Responses API upstreams (OpenAI, Azure OpenAI, OpenRouter and the
- * servers that copy them) map to the relay's error classes. The Responses API answers errors in the
- * Chat Completions shape, so this is the {@code openai} plugin's table (plugins share no classes):
- * one table, read top to bottom, first matching row wins. Rows naming {@code error.type} / {@code
- * error.code} markers come first since they say more than the status (OpenAI's exhausted quota is a
- * 429 like a rate limit); status rows follow; the last row matches everything.
+ * How the error answers of OpenAI-compatible upstreams (OpenAI, Azure OpenAI, DeepSeek, ModelScope,
+ * Zhipu, OpenRouter, vLLM) map to the relay's error classes, for the Chat Completions and the
+ * Responses API alike (the second answers errors in the first's shape): one table, read top to
+ * bottom, first matching row wins. Rows naming {@code error.type} / {@code error.code} markers come
+ * first since they say more than the status (OpenAI's exhausted quota is a 429 like a rate limit);
+ * status rows follow; the last row matches everything.
  *
  * <p>Client types: a refused or exhausted upstream key is the relay's problem, not the client's, so
  * it never becomes {@code authentication_error} or {@code billing_error}, which Claude Code would
  * answer by asking its user to log in again or pay.
  */
-final class OpenAiErrorTable {
+public final class OpenAiErrorTable {
 
   /**
    * One row of the table.
@@ -34,7 +34,7 @@ final class OpenAiErrorTable {
    * @param messagePattern what the upstream message must contain, or {@code null} for anything
    * @param message the safe client message from the status and the upstream's message
    */
-  record Row(
+  public record Row(
       String name,
       IntPredicate status,
       Set<String> markers,
@@ -60,7 +60,7 @@ final class OpenAiErrorTable {
           "(?i)maximum context length|context[ _]length|context window|prompt is too long"
               + "|input is too long|too many input tokens");
 
-  static final List<Row> ROWS =
+  public static final List<Row> ROWS =
       List.of(
           new Row(
               "invalid-key",
@@ -235,7 +235,8 @@ final class OpenAiErrorTable {
 
   private OpenAiErrorTable() {}
 
-  static Row match(int status, UpstreamErrorBody body) {
+  /** The first row that matches an answer of {@code status} with {@code body}. */
+  public static Row match(int status, UpstreamErrorBody body) {
     for (Row row : ROWS) {
       if (row.matches(status, body)) {
         return row;
@@ -244,7 +245,8 @@ final class OpenAiErrorTable {
     throw new IllegalStateException("the last row matches everything");
   }
 
-  static ErrorClassification classify(UpstreamAnswer answer) {
+  /** The classification of an upstream answer that is not a success. */
+  public static ErrorClassification classify(UpstreamAnswer answer) {
     UpstreamErrorBody body = UpstreamErrorBody.parse(answer.body());
     Row row = match(answer.status(), body);
     long until =
@@ -263,7 +265,7 @@ final class OpenAiErrorTable {
    * The error type and message for an error object met inside a stream, where there is no HTTP
    * status unless the upstream put one in {@code error.code} (OpenRouter does).
    */
-  static ErrorClassification classifyInStream(UpstreamErrorBody body) {
+  public static ErrorClassification classifyInStream(UpstreamErrorBody body) {
     int status = body.embeddedStatus();
     Row row = match(status, body);
     return new ErrorClassification(

@@ -1,4 +1,4 @@
-package dev.clauderelay.plugins.openai;
+package dev.clauderelay.plugin.support.openai;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
