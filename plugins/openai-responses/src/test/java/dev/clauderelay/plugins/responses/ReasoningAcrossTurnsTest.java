@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clauderelay.plugin.api.SseEvent;
 import dev.clauderelay.plugin.support.Json;
+import dev.clauderelay.plugin.testkit.GoldenCases;
 import dev.clauderelay.plugin.testkit.SseStreams;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,11 @@ class ReasoningAcrossTurnsTest {
   @Test
   void streamedReasoningComesBackAsAReasoningItemOnTheNextTurn() {
     List<SseEvent> upstream =
-        SseStreams.read(Cases.CASES.resolve("stream-reasoning-summary-then-text/upstream.sse"));
+        SseStreams.read(
+            GoldenCases.CASES.resolve("stream-reasoning-summary-then-text/upstream.sse"));
     ArrayNode firstAnswer =
-        assemble(Cases.translate(transformer.newStreamTranslator(Cases.context(true)), upstream));
+        assemble(
+            GoldenCases.translate(transformer.newStreamTranslator(Cases.context(true)), upstream));
     assertThat(firstAnswer).hasSize(2);
     assertThat(firstAnswer.get(0).path("signature").asText())
         .startsWith("openai-responses:rs_4e5f60718293a4b5aa01:gAAAAAB");
@@ -48,7 +51,7 @@ class ReasoningAcrossTurnsTest {
   @Test
   void aWholeAnswersReasoningLeadsItsFunctionCallOnTheNextTurn() {
     JsonNode upstream =
-        Cases.readJson(Cases.CASES.resolve("nonstream-function-call/upstream.json"));
+        GoldenCases.readJson(GoldenCases.CASES.resolve("nonstream-function-call/upstream.json"));
     ObjectNode message = transformer.toClient(upstream, Cases.context(false));
     ArrayNode content = (ArrayNode) message.get("content");
 
@@ -91,7 +94,7 @@ class ReasoningAcrossTurnsTest {
     List<String> degradations = new ArrayList<>();
     JsonNode input =
         transformer
-            .toUpstream(request(content), Cases.context("gpt-5.1", false, degradations::add))
+            .toUpstream(request(content), GoldenCases.context("gpt-5.1", false, degradations::add))
             .body()
             .path("input");
     assertThat(types(input)).containsExactly("message", "message");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
 import dev.clauderelay.plugin.api.TranslationContext;
+import dev.clauderelay.plugin.testkit.GoldenCases;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,10 +33,11 @@ class AnthropicToOpenAiTransformerTest {
   void leavesTheClientRequestUntouched() {
     ObjectNode request =
         (ObjectNode)
-            Cases.readJson(Cases.CASES.resolve("claude-code-tool-result-turn/client.json"));
+            GoldenCases.readJson(
+                GoldenCases.CASES.resolve("claude-code-tool-result-turn/client.json"));
     ObjectNode copy = request.deepCopy();
 
-    transformer.toUpstream(request, Cases.context("glm-4.6", true, sentence -> {}));
+    transformer.toUpstream(request, GoldenCases.context("glm-4.6", true, sentence -> {}));
 
     assertThat(request).isEqualTo(copy);
   }
@@ -114,7 +116,7 @@ class AnthropicToOpenAiTransformerTest {
             "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":["
                 + "{\"type\":\"text\",\"text\":\"a\",\"cache_control\":{\"type\":\"ephemeral\"}},"
                 + "{\"type\":\"text\",\"text\":\"b\",\"cache_control\":{\"type\":\"ephemeral\"}}]}]}"),
-        Cases.context("m", false, degradations::add));
+        GoldenCases.context("m", false, degradations::add));
 
     assertThat(degradations)
         .containsExactly(
@@ -125,7 +127,7 @@ class AnthropicToOpenAiTransformerTest {
   @Test
   void answersAnErrorBodySentWithStatus200AsAGatewayError() {
     JsonNode response =
-        Cases.readJsonText(
+        GoldenCases.readJsonText(
             "{\"error\":{\"message\":\"Rate limit\",\"type\":\"rate_limit_exceeded\"}}");
 
     assertThatThrownBy(() -> transformer.toClient(response, Cases.context(false)))
@@ -136,7 +138,7 @@ class AnthropicToOpenAiTransformerTest {
   @Test
   void answersDeepSeeksCapacityCutAsOverloadedRatherThanAShortAnswer() {
     JsonNode response =
-        Cases.readJsonText(
+        GoldenCases.readJsonText(
             "{\"choices\":[{\"index\":0,\"message\":{\"content\":\"Half\"},"
                 + "\"finish_reason\":\"insufficient_system_resource\"}]}");
 
@@ -149,7 +151,8 @@ class AnthropicToOpenAiTransformerTest {
   void answersACompletionWithoutChoicesAsAnApiError() {
     assertThatThrownBy(
             () ->
-                transformer.toClient(Cases.readJsonText("{\"choices\":[]}"), Cases.context(false)))
+                transformer.toClient(
+                    GoldenCases.readJsonText("{\"choices\":[]}"), Cases.context(false)))
         .isInstanceOfSatisfying(
             GatewayError.class, error -> assertThat(error.type()).isEqualTo(ErrorType.API));
   }
@@ -159,10 +162,11 @@ class AnthropicToOpenAiTransformerTest {
     TranslationContext context = Cases.context(false);
     ObjectNode message =
         transformer.toClient(
-            Cases.readJson(Cases.CASES.resolve("nonstream-text/upstream.json")), context);
+            GoldenCases.readJson(GoldenCases.CASES.resolve("nonstream-text/upstream.json")),
+            context);
 
-    assertThat(message.path("id").asText()).isEqualTo(Cases.MESSAGE_ID);
-    assertThat(message.path("model").asText()).isEqualTo(Cases.REQUESTED_MODEL);
+    assertThat(message.path("id").asText()).isEqualTo(GoldenCases.MESSAGE_ID);
+    assertThat(message.path("model").asText()).isEqualTo(GoldenCases.REQUESTED_MODEL);
   }
 
   private JsonNode toolChoice(String choice) {
@@ -179,6 +183,6 @@ class AnthropicToOpenAiTransformerTest {
   }
 
   private static ObjectNode request(String json) {
-    return (ObjectNode) Cases.readJsonText(json);
+    return (ObjectNode) GoldenCases.readJsonText(json);
   }
 }

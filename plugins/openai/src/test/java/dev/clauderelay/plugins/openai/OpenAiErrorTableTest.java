@@ -8,6 +8,7 @@ import dev.clauderelay.plugin.api.ErrorClassification;
 import dev.clauderelay.plugin.api.UpstreamAnswer;
 import dev.clauderelay.plugin.support.openai.OpenAiErrorTable;
 import dev.clauderelay.plugin.support.openai.UpstreamErrorBody;
+import dev.clauderelay.plugin.testkit.GoldenCases;
 import dev.clauderelay.plugin.testkit.GoldenFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class OpenAiErrorTableTest {
   private final AnthropicToOpenAiTransformer transformer = new AnthropicToOpenAiTransformer();
 
   static Stream<Path> fixtures() {
-    return Cases.directories(Cases.ERRORS);
+    return GoldenCases.directories(Cases.ERRORS);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -50,7 +51,7 @@ class OpenAiErrorTableTest {
         OpenAiErrorTable.match(answer.status(), UpstreamErrorBody.parse(answer.body()));
 
     assertThat(dir.getFileName().toString()).startsWith(row.name());
-    ObjectNode golden = Cases.PRETTY.createObjectNode();
+    ObjectNode golden = GoldenCases.PRETTY.createObjectNode();
     golden.put("row", row.name());
     golden.put("errorClass", classification.errorClass().name());
     golden.put(
@@ -59,7 +60,8 @@ class OpenAiErrorTableTest {
     golden.put("clientType", classification.clientType().wireName());
     golden.put("clientStatus", classification.toGatewayError(answer.status()).httpStatus());
     golden.put("message", classification.message());
-    GoldenFiles.assertMatches(dir.resolve("classification.golden.json"), Cases.pretty(golden));
+    GoldenFiles.assertMatches(
+        dir.resolve("classification.golden.json"), GoldenCases.pretty(golden));
   }
 
   @Test
@@ -102,7 +104,7 @@ class OpenAiErrorTableTest {
   }
 
   private static UpstreamAnswer answer(Path dir) {
-    JsonNode fixture = Cases.readJson(dir.resolve("answer.json"));
+    JsonNode fixture = GoldenCases.readJson(dir.resolve("answer.json"));
     Map<String, List<String>> headers = new HashMap<>();
     fixture
         .path("headers")

@@ -7,6 +7,7 @@ import dev.clauderelay.plugin.api.GatewayError;
 import dev.clauderelay.plugin.api.SseEvent;
 import dev.clauderelay.plugin.api.StreamTranslator;
 import dev.clauderelay.plugin.testkit.AnthropicStreamGrammar;
+import dev.clauderelay.plugin.testkit.GoldenCases;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class OpenAiToAnthropicStreamTranslatorTest {
   private final List<String> degradations = new ArrayList<>();
   private final StreamTranslator translator =
       new AnthropicToOpenAiTransformer()
-          .newStreamTranslator(Cases.context("upstream-model", true, degradations::add));
+          .newStreamTranslator(GoldenCases.context("upstream-model", true, degradations::add));
   private final List<SseEvent> written = new ArrayList<>();
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clauderelay.plugin.support.Degradations;
+import dev.clauderelay.plugin.testkit.GoldenCases;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,6 @@ class ToolSchemasTest {
   }
 
   private ToolSchemas.Cleaned clean(String schema) {
-    return ToolSchemas.clean(Cases.readJsonText(schema), new Degradations(degradations::add));
+    return ToolSchemas.clean(GoldenCases.readJsonText(schema), new Degradations(degradations::add));
   }
 }
