@@ -122,9 +122,8 @@ public class UsageRecorder {
       flushing.cancel(false);
     }
     stopping = true;
-    // Under the lock: a flush still running holds records no longer in the queue, and if its write
-    // fails as the pool goes away they come back as the unwritten batch only when it ends. Looking
-    // at pending() before then would see nothing to write and lose them.
+    // Under the lock: a flush still running holds records no longer in the queue, and whether they
+    // are written is known only when it ends; the loop must look after that.
     synchronized (this) {
       while (pending() > 0) {
         if (!flush()) {
@@ -160,6 +159,10 @@ public class UsageRecorder {
         return true;
       }
       batch = new UsageBatch(records);
+      // Held from now until written, whatever ends the write: out of the queue, the records are
+      // nowhere else (an error the catch below does not take, a class the closing application
+      // can no longer load, would otherwise drop them).
+      unwritten = batch;
     }
     try (Connection connection = ShutdownConnection.open(dataSource, stopping)) {
       connection.setAutoCommit(false);
@@ -169,7 +172,7 @@ public class UsageRecorder {
       }
       unwritten = null;
       return true;
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       unwritten = batch;
       LOG.log(
           Level.WARNING,

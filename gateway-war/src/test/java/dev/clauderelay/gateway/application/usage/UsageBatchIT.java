@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clauderelay.gateway.it.RelayTestEnvironment;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -155,24 +157,61 @@ class UsageBatchIT {
     UsageRecorder recorder = new UsageRecorder(closingUnderTheWrite, queue);
 
     Thread periodic = new Thread(recorder::flush, "periodic-flush");
-    periodic.start();
-    assertThat(committing.await(10, TimeUnit.SECONDS)).isTrue();
     Thread stopping = new Thread(() -> withShutdownDatabaseSettings(recorder::stop), "stop");
-    stopping.start();
-    // The stop either waits for the write (blocked on the recorder) or has already given up.
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                stopping.getState() == Thread.State.BLOCKED
-                    || stopping.getState() == Thread.State.TERMINATED);
-    poolClosed.countDown();
+    try {
+      periodic.start();
+      assertThat(committing.await(10, TimeUnit.SECONDS)).isTrue();
+      stopping.start();
+      // The stop either waits for the write (blocked on the recorder) or has already given up.
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  blockedOn(stopping, recorder) || stopping.getState() == Thread.State.TERMINATED);
+    } finally {
+      poolClosed.countDown();
+    }
     periodic.join(10_000);
     stopping.join(30_000);
 
     assertThat(stopping.isAlive()).isFalse();
     assertThat(recorder.pending()).isZero();
     assertCountedOnce(3);
+  }
+
+  /** A write that fails with something other than SQL's exception keeps its records too. */
+  @Test
+  void aWriteThatFailsAnyOtherWayKeepsItsRecordsForTheNextFlush() throws Exception {
+    UsageQueue queue = new UsageQueue();
+    records(2).forEach(queue::record);
+    boolean[] broken = {true};
+    DataSource flaky =
+        dataSourceOf(
+            () ->
+                broken[0]
+                    ? intercepting(
+                        connection(),
+                        () -> {
+                          throw new IllegalStateException("the driver's own bug");
+                        })
+                    : connection());
+    UsageRecorder recorder = new UsageRecorder(flaky, queue);
+
+    assertThat(recorder.flush()).isFalse();
+    assertThat(recorder.pending()).isEqualTo(2);
+    broken[0] = false;
+    assertThat(recorder.flush()).isTrue();
+
+    assertThat(recorder.pending()).isZero();
+    assertCountedOnce(2);
+  }
+
+  private static boolean blockedOn(Thread thread, Object monitor) {
+    ThreadInfo info = ManagementFactory.getThreadMXBean().getThreadInfo(thread.getId());
+    return info != null
+        && info.getThreadState() == Thread.State.BLOCKED
+        && info.getLockInfo() != null
+        && info.getLockInfo().getIdentityHashCode() == System.identityHashCode(monitor);
   }
 
   /** RELAY_DB_URL and its credentials, as the launcher sets them, while {@code action} runs. */
@@ -182,11 +221,20 @@ class UsageBatchIT {
             "RELAY_DB_URL", System.getProperty("relay.test.db.url"),
             "RELAY_DB_USER", System.getProperty("relay.test.db.user"),
             "RELAY_DB_PASSWORD", System.getProperty("relay.test.db.password"));
+    Map<String, String> before = new java.util.HashMap<>();
+    settings.keySet().forEach(name -> before.put(name, System.getProperty(name)));
     settings.forEach(System::setProperty);
     try {
       action.run();
     } finally {
-      settings.keySet().forEach(System::clearProperty);
+      before.forEach(
+          (name, value) -> {
+            if (value == null) {
+              System.clearProperty(name);
+            } else {
+              System.setProperty(name, value);
+            }
+          });
     }
   }
 
