@@ -2,6 +2,7 @@ package dev.clauderelay.acceptance;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,15 @@ final class FakeAnthropic implements AutoCloseable {
           + "\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":3}}\n\n"
           + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
 
+  /**
+   * A streamed request for this model is answered in two halves, {@link #SLOW_STREAM_PAUSE} apart.
+   */
+  static final String SLOW_STREAM_MODEL = "claude-slow-stream";
+
+  static final java.time.Duration SLOW_STREAM_PAUSE = java.time.Duration.ofSeconds(3);
+
   private final HttpServer server;
+  private final AtomicInteger slowStreamsStarted = new AtomicInteger();
   private final AtomicInteger served = new AtomicInteger();
   private final java.util.Map<String, AtomicInteger> byKey =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -53,7 +62,8 @@ final class FakeAnthropic implements AutoCloseable {
     server.createContext(
         "/v1/messages",
         exchange -> {
-          boolean stream = asksForAStream(exchange.getRequestBody());
+          String head = headOf(exchange.getRequestBody());
+          boolean stream = head.contains("\"stream\":true");
           String presented = exchange.getRequestHeaders().getFirst("x-api-key");
           byKey
               .computeIfAbsent(String.valueOf(presented), k -> new AtomicInteger())
@@ -65,6 +75,24 @@ final class FakeAnthropic implements AutoCloseable {
             exchange.sendResponseHeaders(429, limited.length);
             exchange.getResponseBody().write(limited);
             exchange.close();
+            return;
+          }
+          if (stream && head.contains(SLOW_STREAM_MODEL)) {
+            exchange.getResponseHeaders().add("content-type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            int half = STREAM.indexOf("event: content_block_delta");
+            out.write(STREAM.substring(0, half).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            slowStreamsStarted.incrementAndGet();
+            try {
+              Thread.sleep(SLOW_STREAM_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            out.write(STREAM.substring(half).getBytes(StandardCharsets.UTF_8));
+            exchange.close();
+            served.incrementAndGet();
             return;
           }
           if (stream) {
@@ -89,13 +117,18 @@ final class FakeAnthropic implements AutoCloseable {
   }
 
   /**
-   * Reads a request body to its end, keeping only its beginning (bodies may be tens of megabytes),
-   * and tells whether it asks for a stream.
+   * Reads a request body to its end and returns its beginning without spaces (bodies may be tens of
+   * megabytes).
    */
-  private static boolean asksForAStream(java.io.InputStream body) throws IOException {
+  private static String headOf(java.io.InputStream body) throws IOException {
     byte[] head = body.readNBytes(4096);
     body.transferTo(java.io.OutputStream.nullOutputStream());
-    return new String(head, StandardCharsets.UTF_8).replace(" ", "").contains("\"stream\":true");
+    return new String(head, StandardCharsets.UTF_8).replace(" ", "");
+  }
+
+  /** Streams begun for {@link #SLOW_STREAM_MODEL}, paused halfway now or finished. */
+  int slowStreamsStarted() {
+    return slowStreamsStarted.get();
   }
 
   String baseUrl() {

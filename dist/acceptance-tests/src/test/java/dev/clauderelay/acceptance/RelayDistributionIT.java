@@ -15,6 +15,8 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -333,8 +335,8 @@ class RelayDistributionIT {
   }
 
   @Test
-  void aCleanStopLosesNoUsageAndHealthSaysDownWhenTheDatabaseDies(@TempDir Path temp)
-      throws Exception {
+  void aCleanStopFinishesStreamsInFlightLosesNoUsageAndHealthSaysDownWhenTheDatabaseDies(
+      @TempDir Path temp) throws Exception {
     Path data = temp.resolve("data");
     Path config = temp.resolve("relay.json");
     try (FakeAnthropic upstream = new FakeAnthropic()) {
@@ -350,21 +352,49 @@ class RelayDistributionIT {
       try (RelayProcess relay = RelayProcess.start(data, settings)) {
         assertThat(relay.awaitReady(START)).as(relay.output()).isTrue();
         for (int i = 0; i < sent; i++) {
-          HttpResponse<String> answer =
-              Http.send(
-                  java.net.http.HttpRequest.newBuilder(
-                          java.net.URI.create(relay.baseUrl() + "/v1/messages"))
-                      .header("x-api-key", "rk-acceptance-usage-0123456789")
-                      .header("content-type", "application/json")
-                      .POST(
-                          java.net.http.HttpRequest.BodyPublishers.ofString(
-                              "{\"model\":\"claude-opus-5-5\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
-          assertThat(answer.statusCode()).isEqualTo(200);
+          assertThat(message(relay, "claude-opus-5-5", false).statusCode()).isEqualTo(200);
         }
+        // A stream halfway through when the stop comes runs to its end.
+        CompletableFuture<HttpResponse<String>> inFlight =
+            CompletableFuture.supplyAsync(
+                () -> message(relay, FakeAnthropic.SLOW_STREAM_MODEL, true));
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> upstream.slowStreamsStarted() == 1);
         // SIGTERM at once: what the relay holds in memory must reach the database first.
-        assertThat(relay.stop()).isIn(0, 143);
+        CompletableFuture<Integer> stopped =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return relay.stop();
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
+        // While it finishes, it says so to load balancers and turns new requests away.
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(
+                () -> {
+                  HttpResponse<String> health = Http.get(relay.baseUrl() + "/health");
+                  assertThat(health.statusCode()).isEqualTo(503);
+                  assertThat(Http.json(health).get("status").asText()).isEqualTo("stopping");
+                });
+        HttpResponse<String> refused = message(relay, "claude-opus-5-5", false);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(529);
+        assertThat(Http.json(refused).at("/error/type").asText()).isEqualTo("overloaded_error");
+        assertThat(Http.json(refused).at("/error/message").asText()).contains("stopping");
+
+        HttpResponse<String> stream = inFlight.get(30, TimeUnit.SECONDS);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.body())
+            .contains("\"text\":\"pong\"")
+            .endsWith("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+        assertThat(stopped.get(60, TimeUnit.SECONDS)).isIn(0, 143);
         firstRun = relay.output();
+        assertThat(firstRun).contains("Finishing 1 request(s) in flight");
       }
+      sent++; // the stream
       assertThat(upstream.served()).isEqualTo(sent);
 
       try (RelayProcess relay = RelayProcess.start(data, settings)) {
@@ -376,10 +406,16 @@ class RelayDistributionIT {
                     "SELECT COUNT(*), SUM(input_tokens), SUM(output_tokens) FROM request_log")) {
           rows.next();
           assertThat(rows.getInt(1))
-              .as("requests logged; the stopped relay said:%n%s", firstRun)
-              .isEqualTo(sent);
+              .as("requests logged, the refused one too; the stopped relay said:%n%s", firstRun)
+              .isEqualTo(sent + 1);
           assertThat(rows.getLong(2)).isEqualTo(7L * sent);
           assertThat(rows.getLong(3)).isEqualTo(3L * sent);
+        }
+        try (var db = EmbeddedDatabaseAccess.connect(data, relay.output());
+            var sql = db.createStatement();
+            var rows = sql.executeQuery("SELECT COUNT(*) FROM request_log WHERE status = 529")) {
+          rows.next();
+          assertThat(rows.getInt(1)).as("the request refused while stopping").isOne();
         }
 
         long pid =
@@ -396,6 +432,21 @@ class RelayDistributionIT {
                 });
       }
     }
+  }
+
+  /** A message to the relay with the usage test's client key. */
+  private static HttpResponse<String> message(RelayProcess relay, String model, boolean stream) {
+    return Http.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(relay.baseUrl() + "/v1/messages"))
+            .header("x-api-key", "rk-acceptance-usage-0123456789")
+            .header("content-type", "application/json")
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "{\"model\":\""
+                        + model
+                        + "\",\"max_tokens\":8,\"stream\":"
+                        + stream
+                        + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
   }
 
   /**

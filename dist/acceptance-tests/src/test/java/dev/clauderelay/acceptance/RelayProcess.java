@@ -34,6 +34,7 @@ final class RelayProcess implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new ArrayList<>();
   private final CountDownLatch settled = new CountDownLatch(1);
+  private final CountDownLatch outputRead = new CountDownLatch(1);
   final int port;
   private volatile long readyMillis = -1;
 
@@ -67,6 +68,7 @@ final class RelayProcess implements AutoCloseable {
                 // process gone
               } finally {
                 settled.countDown();
+                outputRead.countDown();
               }
             },
             "relay-output");
@@ -134,11 +136,15 @@ final class RelayProcess implements AutoCloseable {
 
   /** SIGTERM, as a service manager stops it; returns the exit code. */
   int stop() throws InterruptedException {
-    process.destroy();
+    // SIGTERM through the handle: Process.destroy() also closes this side of the relay's output,
+    // and whatever the relay says while it stops would be lost (as a service manager would not).
+    process.toHandle().destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("the relay did not stop within 60 s of SIGTERM");
     }
+    // What it said last is still in the pipe when it exits.
+    outputRead.await(10, TimeUnit.SECONDS);
     return process.exitValue();
   }
 

@@ -1,6 +1,7 @@
 package dev.clauderelay.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,6 +20,8 @@ import java.util.function.Function;
  * @param loggingProperties {@code RELAY_LOGGING_PROPERTIES}, default the installation's {@code
  *     conf/logging.properties}
  * @param cluster how this relay joins a cluster, empty for a single relay ({@code RELAY_CLUSTER})
+ * @param stopGrace how long a stop waits for the requests in flight, {@code
+ *     RELAY_STOP_GRACE_SECONDS}, default 25 s (under the 30 s a Kubernetes pod gets)
  */
 record LauncherSettings(
     Path home,
@@ -29,7 +32,10 @@ record LauncherSettings(
     Optional<String> databaseUrl,
     int embeddedDatabasePort,
     Path loggingProperties,
-    Optional<ClusterSettings> cluster) {
+    Optional<ClusterSettings> cluster,
+    Duration stopGrace) {
+
+  static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(25);
 
   static LauncherSettings from(Function<String, String> source) {
     Path home =
@@ -61,7 +67,8 @@ record LauncherSettings(
             .map(Path::of)
             .orElseGet(() -> home.resolve("conf").resolve("logging.properties"))
             .toAbsolutePath(),
-        ClusterSettings.from(source, bindAddress));
+        ClusterSettings.from(source, bindAddress),
+        stopGrace(source));
   }
 
   /** System properties first, then the environment. */
@@ -76,6 +83,24 @@ record LauncherSettings(
 
   private static Optional<String> value(Function<String, String> source, String name) {
     return Optional.ofNullable(source.apply(name)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  private static Duration stopGrace(Function<String, String> source) {
+    String name = "RELAY_STOP_GRACE_SECONDS";
+    Optional<String> value = value(source, name);
+    if (value.isEmpty()) {
+      return DEFAULT_STOP_GRACE;
+    }
+    try {
+      long seconds = Long.parseLong(value.get());
+      if (seconds < 0 || seconds > 3600) {
+        throw new NumberFormatException();
+      }
+      return Duration.ofSeconds(seconds);
+    } catch (NumberFormatException e) {
+      throw new LaunchException(
+          name + " must be a number of seconds between 0 and 3600, was '" + value.get() + "'");
+    }
   }
 
   private static int port(Function<String, String> source, String name, int fallback) {

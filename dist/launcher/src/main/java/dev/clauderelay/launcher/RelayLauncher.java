@@ -6,6 +6,7 @@ import fish.payara.micro.boot.PayaraMicroLauncher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts Claude Relay: the embedded MariaDB (unless {@code RELAY_DB_URL} names a server), then
@@ -39,6 +41,8 @@ public final class RelayLauncher {
   private final LauncherSettings settings;
   private volatile EmbeddedDatabase database;
   private volatile PayaraMicroBoot payara;
+  private final AtomicBoolean stopRequested = new AtomicBoolean();
+  private volatile boolean stopAtOnce;
 
   RelayLauncher(LauncherSettings settings) {
     this.settings = settings;
@@ -265,13 +269,20 @@ public final class RelayLauncher {
 
   /**
    * SIGTERM or Ctrl-C: stops the relay in order, before the JVM's shutdown begins (whose hooks run
-   * all at once, Payara's among them): Payara first, so the relay flushes usage and key state to
-   * the database, then the database.
+   * all at once, Payara's among them): the requests in flight first (new ones are refused), for up
+   * to the stop grace or until a second signal, then Payara, so the relay flushes usage and key
+   * state to the database, then the database.
    */
   private void stopAndExit() {
-    long started = System.nanoTime();
     PrintStream console = StopSignals.console();
+    if (!stopRequested.compareAndSet(false, true)) {
+      stopAtOnce = true; // a second signal: the first stop goes on without waiting
+      return;
+    }
+    long started = System.nanoTime();
     console.println("Claude Relay is stopping...");
+    new InFlightRequests(ManagementFactory.getPlatformMBeanServer())
+        .finish(settings.stopGrace(), () -> stopAtOnce, console);
     PayaraMicroBoot server = payara;
     if (server != null) {
       try {

@@ -9,6 +9,7 @@ import dev.clauderelay.gateway.infrastructure.persistence.RelayDataSource;
 import dev.clauderelay.gateway.infrastructure.plugins.LoadedPlugin;
 import dev.clauderelay.gateway.infrastructure.plugins.PluginRegistry;
 import dev.clauderelay.gateway.interfaces.intake.RequestBodies;
+import dev.clauderelay.gateway.interfaces.lifecycle.GatewayControl;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,8 +22,9 @@ import javax.sql.DataSource;
 /**
  * The relay's health for load balancers and people: {@code ok} (200), {@code degraded} (200: up,
  * but no key selection strategy is loaded, so no provider can be used, or a cluster member serves
- * from its last view because the grid is out of reach) or {@code down} (503: the database does not
- * answer).
+ * from its last view because the grid is out of reach), {@code down} (503: the database does not
+ * answer) or {@code stopping} (503: the relay finishes the requests in flight and takes no new
+ * ones).
  */
 @ApplicationScoped
 public class HealthCheck {
@@ -36,6 +38,7 @@ public class HealthCheck {
   @Inject private RelayConfig config;
   @Inject private RequestBodies bodies;
   @Inject private RelayCluster cluster;
+  @Inject private GatewayControl control;
 
   public Response check() {
     RelayHealth report = report();
@@ -45,7 +48,8 @@ public class HealthCheck {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    return Response.status(report.database().error() == null ? 200 : 503)
+    boolean up = report.database().error() == null && !control.isStopping();
+    return Response.status(up ? 200 : 503)
         .type("application/json")
         .entity(body)
         .header("Cache-Control", "no-store")
@@ -67,7 +71,9 @@ public class HealthCheck {
 
     RelayCluster.Status clusterStatus = cluster.status();
     String status;
-    if (databaseError != null) {
+    if (control.isStopping()) {
+      status = "stopping";
+    } else if (databaseError != null) {
       status = "down";
     } else if (plugins.strategies().isEmpty() || "degraded".equals(clusterStatus.state())) {
       status = "degraded";

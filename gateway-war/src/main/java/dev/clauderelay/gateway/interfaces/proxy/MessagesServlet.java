@@ -15,6 +15,7 @@ import dev.clauderelay.gateway.application.usage.RequestRecord;
 import dev.clauderelay.gateway.infrastructure.concurrent.RelayThreads;
 import dev.clauderelay.gateway.interfaces.intake.RequestBodies;
 import dev.clauderelay.gateway.interfaces.intake.RequestBodyFilter;
+import dev.clauderelay.gateway.interfaces.lifecycle.GatewayControl;
 import dev.clauderelay.intake.BodyRead;
 import dev.clauderelay.plugin.api.ErrorType;
 import dev.clauderelay.plugin.api.GatewayError;
@@ -58,6 +59,7 @@ public class MessagesServlet extends HttpServlet {
   @Inject private transient RelayThreads containerThreads;
   @Inject private transient RequestBodies bodies;
   @Inject private transient Budgets budgets;
+  @Inject private transient GatewayControl control;
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -72,6 +74,15 @@ public class MessagesServlet extends HttpServlet {
             : RelayRequest.Endpoint.MESSAGES;
     ClientKeyView key = null;
     try {
+      if (control.isStopping()) {
+        // Closing the connection sends the client's retry to a fresh one: behind a load balancer,
+        // to another relay.
+        response.setHeader("connection", "close");
+        response.setHeader("retry-after", "1");
+        throw new GatewayError(
+            ErrorType.OVERLOADED,
+            "This relay is stopping and takes no new requests; send the request again.");
+      }
       if (!"POST".equals(request.getMethod())) {
         response.setHeader("allow", "POST, OPTIONS");
         throw new GatewayError(
