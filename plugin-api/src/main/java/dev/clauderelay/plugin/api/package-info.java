@@ -25,6 +25,8 @@
  * dev.clauderelay.plugin.api.SseEventParser} bounds one event ({@link
  * dev.clauderelay.plugin.api.SseEventParser#MAX_EVENT_BYTES} unless given another bound) and throws
  * {@link dev.clauderelay.plugin.api.SseEventTooLargeException} past it; before, such an event grew
- * without limit.
+ * without limit. 1.3 (no change here): {@code plugin-support}, which the relay provides with this
+ * API, gained {@code dev.clauderelay.plugin.support.openai}, the error table of OpenAI-style
+ * upstreams; a plugin that uses it needs a 1.3 relay.
  */
 package dev.clauderelay.plugin.api;

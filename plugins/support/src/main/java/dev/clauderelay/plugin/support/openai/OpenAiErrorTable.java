@@ -27,7 +27,8 @@ public final class OpenAiErrorTable {
   /**
    * One row of the table.
    *
-   * @param name the row's name; each has a fixture directory under {@code errors/}
+   * @param name the row's name; each has a fixture directory under the {@code openai} plugin's
+   *     {@code src/test/resources/errors/}
    * @param status the statuses the row applies to (0 is a mid-stream error without one)
    * @param markers {@code error.type} or {@code error.code} values, any of which matches; empty for
    *     any
