@@ -5,11 +5,14 @@ final class HealthSeverity {
 
   private HealthSeverity() {}
 
-  /** For the relay: {@code ok}, {@code degraded}, {@code down}; anything else is shown neutral. */
+  /**
+   * For the relay: {@code ok}, {@code degraded}, {@code stopping}, {@code down}; anything else is
+   * shown neutral.
+   */
   static String ofRelay(String status) {
     return switch (status == null ? "" : status) {
       case "ok" -> "success";
-      case "degraded" -> "warning";
+      case "degraded", "stopping" -> "warning";
       case "down" -> "danger";
       default -> "info";
     };

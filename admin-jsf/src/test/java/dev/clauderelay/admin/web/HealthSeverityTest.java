@@ -10,6 +10,7 @@ class HealthSeverityTest {
   void relayStatusesHaveTrafficLightColours() {
     assertThat(HealthSeverity.ofRelay("ok")).isEqualTo("success");
     assertThat(HealthSeverity.ofRelay("degraded")).isEqualTo("warning");
+    assertThat(HealthSeverity.ofRelay("stopping")).isEqualTo("warning");
     assertThat(HealthSeverity.ofRelay("down")).isEqualTo("danger");
   }
 
