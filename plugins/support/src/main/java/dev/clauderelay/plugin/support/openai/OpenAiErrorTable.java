@@ -35,7 +35,7 @@ public final class OpenAiErrorTable {
    * @param messagePattern what the upstream message must contain, or {@code null} for anything
    * @param message the safe client message from the status and the upstream's message
    */
-  public record Row(
+  record Row(
       String name,
       IntPredicate status,
       Set<String> markers,
@@ -61,7 +61,7 @@ public final class OpenAiErrorTable {
           "(?i)maximum context length|context[ _]length|context window|prompt is too long"
               + "|input is too long|too many input tokens");
 
-  public static final List<Row> ROWS =
+  static final List<Row> ROWS =
       List.of(
           new Row(
               "invalid-key",
@@ -236,8 +236,20 @@ public final class OpenAiErrorTable {
 
   private OpenAiErrorTable() {}
 
-  /** The first row that matches an answer of {@code status} with {@code body}. */
-  public static Row match(int status, UpstreamErrorBody body) {
+  /**
+   * The name of the row an answer of {@code status} with {@code body} matches: what a plugin's
+   * error fixtures are named after.
+   */
+  public static String rowName(int status, UpstreamErrorBody body) {
+    return match(status, body).name();
+  }
+
+  /** Every row's name, top to bottom; a plugin's fixtures should cover them all. */
+  public static List<String> rowNames() {
+    return ROWS.stream().map(Row::name).toList();
+  }
+
+  static Row match(int status, UpstreamErrorBody body) {
     for (Row row : ROWS) {
       if (row.matches(status, body)) {
         return row;
