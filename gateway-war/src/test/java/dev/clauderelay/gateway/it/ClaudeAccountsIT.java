@@ -186,8 +186,21 @@ class ClaudeAccountsIT {
 
   @Test
   void aRefusedTokenIsRefreshedAndTheRequestRetriedWithTheNewToken() throws Exception {
+    int logged = ServerLog.text().length();
     signedInAccount("acct-refresh-1");
     signedInAccount("acct-refresh-2");
+    // The timer refreshes every account every 4 s here; an account it is refreshing is not leased,
+    // so a round that starts between the refusal and the retry sends the retry to the other
+    // account.
+    // Right after a round there are nearly 4 s without one.
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> {
+              String since = ServerLog.text().substring(logged);
+              return since.contains("Claude account acct-refresh-1 refreshed")
+                  && since.contains("Claude account acct-refresh-2 refreshed");
+            });
     Set<String> refusedOnce = ConcurrentHashMap.newKeySet();
     upstream.script(
         r ->
