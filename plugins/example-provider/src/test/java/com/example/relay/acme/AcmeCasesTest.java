@@ -9,14 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clauderelay.plugin.api.SseEvent;
-import dev.clauderelay.plugin.api.StreamTranslator;
 import dev.clauderelay.plugin.api.TranslationContext;
 import dev.clauderelay.plugin.api.UpstreamRequest;
 import dev.clauderelay.plugin.testkit.AnthropicStreamGrammar;
+import dev.clauderelay.plugin.testkit.GoldenCases;
 import dev.clauderelay.plugin.testkit.GoldenFiles;
 import dev.clauderelay.plugin.testkit.SseStreams;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,7 +65,8 @@ class AcmeCasesTest {
           transformer.toUpstream(
               request, context(request.path("stream").asBoolean(false), degradations));
       assertEquals("/generate", upstream.path());
-      GoldenFiles.assertMatches(dir.resolve("upstream.golden.json"), pretty(upstream.body()));
+      GoldenFiles.assertMatches(
+          dir.resolve("upstream.golden.json"), GoldenCases.pretty(upstream.body()));
       checked = true;
     }
     Path upstreamJson = dir.resolve("upstream.json");
@@ -74,13 +74,13 @@ class AcmeCasesTest {
       JsonNode answer = PRETTY.readTree(upstreamJson.toFile());
       GoldenFiles.assertMatches(
           dir.resolve("client.golden.json"),
-          pretty(transformer.toClient(answer, context(false, degradations))));
+          GoldenCases.pretty(transformer.toClient(answer, context(false, degradations))));
       checked = true;
     }
     Path upstreamSse = dir.resolve("upstream.sse");
     if (Files.exists(upstreamSse)) {
       List<SseEvent> events =
-          translate(
+          GoldenCases.translate(
               transformer.newStreamTranslator(context(true, degradations)),
               SseStreams.read(upstreamSse));
       GoldenFiles.assertMatches(dir.resolve("client.golden.sse"), SseStreams.toWire(events));
@@ -113,28 +113,12 @@ class AcmeCasesTest {
   }
 
   private List<SseEvent> translate(List<SseEvent> upstream) {
-    return translate(transformer.newStreamTranslator(context(true, new ArrayList<>())), upstream);
-  }
-
-  private static List<SseEvent> translate(StreamTranslator translator, List<SseEvent> upstream) {
-    List<SseEvent> out = new ArrayList<>();
-    for (SseEvent event : upstream) {
-      out.addAll(translator.onEvent(event));
-    }
-    out.addAll(translator.onComplete());
-    return out;
+    return GoldenCases.translate(
+        transformer.newStreamTranslator(context(true, new ArrayList<>())), upstream);
   }
 
   private static TranslationContext context(boolean stream, List<String> degradations) {
     return new TranslationContext(
         "claude-sonnet-4-5", "acme-large", stream, "msg_fixture", degradations::add);
-  }
-
-  private static String pretty(JsonNode node) {
-    try {
-      return PRETTY.writeValueAsString(node) + "\n";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
